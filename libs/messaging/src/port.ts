@@ -1,0 +1,52 @@
+import type { CloudEvent } from '@marketplace/contracts';
+
+/**
+ * The message bus port. Kafka (kafkajs) and the embedded PostgreSQL bus implement it and pass one
+ * contract suite; nothing outside the adapters imports kafkajs.
+ */
+export interface OutgoingMessage {
+  topic: string;
+  /** Aggregate id: per-key order is guaranteed. */
+  key: string;
+  value: CloudEvent;
+  headers?: Record<string, string>;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  /** Raw value as received; the consumer pipeline parses and validates it. */
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+export interface Producer {
+  /** Resolves once every message is durably acknowledged (acks=all for Kafka). */
+  send(messages: OutgoingMessage[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConsumerOptions {
+  groupId: string;
+  topics: string[];
+  /** Handles one message; it is committed only after this resolves (or after it went to the DLQ). */
+  onMessage: (message: IncomingMessage) => Promise<void>;
+  /** Start from the earliest message when the group has no committed offset (default true). */
+  fromBeginning?: boolean;
+}
+
+export interface Consumer {
+  stop(): Promise<void>;
+}
+
+export interface MessageBus {
+  readonly kind: 'kafka' | 'embedded';
+  ensureTopics(topics: string[], partitions?: number): Promise<void>;
+  producer(): Promise<Producer>;
+  consumer(options: ConsumerOptions): Promise<Consumer>;
+  /** For /ready: resolves when the bus answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
