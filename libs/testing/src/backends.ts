@@ -1,0 +1,39 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Read by tools/jest/summary-reporter.js, which lists every backend that ran or was skipped. */
+const BACKENDS_FILE = join(__dirname, '..', '..', '..', '.data', 'test-backends.jsonl');
+
+export type BackendStatus = 'ran' | 'skipped';
+
+export function recordBackend(suite: string, backend: string, status: BackendStatus, reason?: string): void {
+  mkdirSync(dirname(BACKENDS_FILE), { recursive: true });
+  appendFileSync(BACKENDS_FILE, JSON.stringify({ suite, backend, status, reason }) + '\n');
+}
+
+export interface BackendCase<T> {
+  name: string;
+  /** The value the suite needs, or a reason why the backend is not reachable. */
+  resolve: () => T | { skip: string };
+}
+
+/**
+ * Runs one contract suite per backend: a reachable backend gets a `describe`, an unreachable one a
+ * `describe.skip` whose name says why, and both are recorded for the run's summary.
+ */
+export function describeEachBackend<T>(suite: string, cases: BackendCase<T>[], body: (backend: () => T) => void): void {
+  for (const c of cases) {
+    const resolved = c.resolve();
+    if (isSkip(resolved)) {
+      recordBackend(suite, c.name, 'skipped', resolved.skip);
+      describe.skip(`${suite} [${c.name}] (skipped: ${resolved.skip})`, () => body(() => resolved as T));
+    } else {
+      recordBackend(suite, c.name, 'ran');
+      describe(`${suite} [${c.name}]`, () => body(() => resolved));
+    }
+  }
+}
+
+function isSkip(value: unknown): value is { skip: string } {
+  return typeof value === 'object' && value !== null && 'skip' in value && Object.keys(value).length === 1;
+}
