@@ -8,7 +8,12 @@ export interface OutgoingMessage {
   topic: string;
   /** Aggregate id: per-key order is guaranteed. */
   key: string;
-  value: CloudEvent;
+  /**
+   * A CloudEvent is sent as its JSON, with `ce-type`, `ce-id` and `traceparent` headers taken from it.
+   * Bytes are sent unchanged and get only the given headers: a dead letter keeps the original value,
+   * which may not even be valid JSON.
+   */
+  value: CloudEvent | Buffer;
   headers?: Record<string, string>;
 }
 
