@@ -1,0 +1,90 @@
+# Shared helpers for the infra/ scripts. Sourced, not executed.
+# Every service keeps its state under <repo>/.infra/<name>/ and its downloads under the cache dir,
+# which lives outside the repo so that a fresh clone on the same machine starts quickly.
+
+set -euo pipefail
+
+INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$INFRA_DIR/.." && pwd)"
+STATE_ROOT="$REPO_ROOT/.infra"
+CACHE_ROOT="${MARKETPLACE_CACHE:-$HOME/.cache/marketplace}"
+
+log() { printf '[infra:%s] %s\n' "${SERVICE:-infra}" "$*" >&2; }
+die() { printf '[infra:%s] error: %s\n' "${SERVICE:-infra}" "$*" >&2; exit 1; }
+
+require_cmd() { # require_cmd <command> <what to install>
+  command -v "$1" >/dev/null 2>&1 || die "'$1' not found on PATH: install $2"
+}
+
+# True when something accepts TCP connections on host:port (bash's /dev/tcp: no nc needed).
+port_open() {
+  local host="$1" port="$2"
+  (exec 3<>"/dev/tcp/$host/$port") >/dev/null 2>&1
+}
+
+# Waits until <check command...> succeeds, or fails after <seconds>; stops early when the pid dies.
+wait_until() { # wait_until <seconds> <pid|""> <description> <command...>
+  local timeout="$1" pid="$2" what="$3"; shift 3
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
+      return 1
+    fi
+    if (( SECONDS >= deadline )); then
+      log "timed out after ${timeout}s waiting for $what"
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# pid file handling: <state dir>/<service>.pid holds the pid of the process this script started.
+pid_file() { echo "$STATE_DIR/$SERVICE.pid"; }
+
+running_pid() { # prints the pid and succeeds when our process is alive
+  local f; f="$(pid_file)"
+  [[ -f "$f" ]] || return 1
+  local pid; pid="$(cat "$f")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+# Stops the process in the pid file: TERM, then KILL after <grace> seconds.
+stop_pid() { # stop_pid <grace seconds>
+  local grace="${1:-20}" pid
+  if ! pid="$(running_pid)"; then
+    rm -f "$(pid_file)"
+    log "not running"
+    return 0
+  fi
+  log "stopping (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + grace))
+  while kill -0 "$pid" 2>/dev/null; do
+    if (( SECONDS >= deadline )); then
+      log "still running after ${grace}s, killing"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.3
+  done
+  rm -f "$(pid_file)"
+  log "stopped"
+}
+
+# Fails clearly when a port we are about to bind is taken by something that is not ours.
+ensure_port_free() { # ensure_port_free <host> <port>
+  if port_open "$1" "$2"; then
+    die "port $2 on $1 is already in use by another process; stop it or choose another port (see the script's env vars)"
+  fi
+}
+
+# Runs `start` / `stop` / `status` from the including script's functions.
+dispatch() { # dispatch "$@"
+  case "${1:-}" in
+    start) do_start ;;
+    stop) do_stop ;;
+    status) do_status ;;
+    *) echo "usage: $0 {start|stop|status}" >&2; exit 2 ;;
+  esac
+}
