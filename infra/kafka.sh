@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A real Apache Kafka broker on 127.0.0.1 for tests and local runs: KRaft, one node acting as broker
 # and controller, jars resolved by Maven from Maven Central, run on the installed Java 17.
-#   infra/kafka.sh {start|stop|status}
+#   infra/kafka.sh {start|stop|status|env}
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (KAFKA_PORT+1), KAFKA_VERSION, KAFKA_HEAP_OPTS,
 #      MARKETPLACE_CACHE (jar cache root, default ~/.cache/marketplace).
 SERVICE=kafka
@@ -162,5 +162,7 @@ do_status() {
     echo "kafka: stopped"; return 3
   fi
 }
+
+do_env() { export_pair KAFKA_BROKERS "$KAFKA_HOST:$KAFKA_PORT"; }
 
 dispatch "$@"

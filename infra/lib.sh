@@ -79,12 +79,19 @@ ensure_port_free() { # ensure_port_free <host> <port>
   fi
 }
 
-# Runs `start` / `stop` / `status` from the including script's functions.
+# Runs `start` / `stop` / `status` / `env` from the including script's functions.
+# `env` prints the service's export lines when it is running, nothing otherwise.
 dispatch() { # dispatch "$@"
   case "${1:-}" in
     start) do_start ;;
     stop) do_stop ;;
     status) do_status ;;
-    *) echo "usage: $0 {start|stop|status}" >&2; exit 2 ;;
+    env) if do_status >/dev/null 2>&1; then do_env; fi ;;
+    *) echo "usage: $0 {start|stop|status|env}" >&2; exit 2 ;;
   esac
+}
+
+# Prints `export NAME=value` and `export TEST_NAME=value` for the app and the test suites.
+export_pair() { # export_pair <NAME> <value>
+  printf 'export %s=%q\nexport TEST_%s=%q\n' "$1" "$2" "$1" "$2"
 }

