@@ -1,0 +1,77 @@
+import { Client, type Pool } from 'pg';
+import type { Position, SubscribeToAllOptions, Subscription } from '../port';
+import { matchesFilter } from '../subscription-filter';
+import { readGlobalLog } from './global-log-reader';
+import type { SqlNames } from './sql-names';
+import { WakeUp } from './wake-up';
+
+export interface GlobalLogSubscriptionSettings {
+  /** Events read per query, in catch-up and live alike. */
+  batchSize: number;
+  /** Longest wait between reads once caught up, when no notification arrives (the fallback for lost ones). */
+  pollIntervalMs: number;
+}
+
+/**
+ * Catch-up and live are the same loop: read a batch after the checkpoint, hand its events over one at a
+ * time, and when a batch comes back short, wait for an append's NOTIFY (or the poll interval). Since every
+ * read starts from the last delivered position there is no switch-over where events could be lost or
+ * repeated. A failing onEvent or read ends the subscription with that error; a lost LISTEN connection
+ * only leaves the subscription on polling.
+ */
+export class GlobalLogSubscription implements Subscription {
+  readonly done: Promise<void>;
+  private stopped = false;
+  private readonly wakeUp = new WakeUp();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly names: SqlNames,
+    private readonly settings: GlobalLogSubscriptionSettings,
+    private readonly options: SubscribeToAllOptions,
+  ) {
+    options.signal?.addEventListener('abort', () => void this.stop(), { once: true });
+    this.done = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp.notify();
+    await this.done.catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    if (this.options.signal?.aborted) return;
+    const listener = await this.listen();
+    try {
+      let checkpoint: Position | undefined = this.options.fromPosition;
+      while (!this.stopped) {
+        this.wakeUp.reset();
+        const batch = await readGlobalLog(this.pool, this.names, checkpoint, this.settings.batchSize);
+        for (const event of batch) {
+          if (this.stopped) return;
+          if (matchesFilter(this.options.filter, event)) await this.options.onEvent(event);
+          checkpoint = event.position;
+        }
+        if (batch.length < this.settings.batchSize && !this.stopped) await this.wakeUp.wait(this.settings.pollIntervalMs);
+      }
+    } finally {
+      await listener?.end().catch(() => undefined);
+    }
+  }
+
+  /** A dedicated connection for LISTEN; without it (connection refused or lost) the loop still polls. */
+  private async listen(): Promise<Client | undefined> {
+    const client = new Client(this.pool.options);
+    client.on('error', () => undefined);
+    client.on('notification', () => this.wakeUp.notify());
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${this.names.channel}"`);
+      return client;
+    } catch {
+      await client.end().catch(() => undefined);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * A latch between appends (NOTIFY) and a caught-up reader: a notification that arrives while the reader
+ * is busy is remembered, so the next wait returns at once instead of sleeping past new events.
+ */
+export class WakeUp {
+  private pending = false;
+  private release: (() => void) | undefined;
+
+  notify(): void {
+    this.pending = true;
+    this.release?.();
+  }
+
+  /** Clears remembered notifications; call before each read so that only later ones count. */
+  reset(): void {
+    this.pending = false;
+  }
+
+  /** Resolves on a notification (also one since the last reset) or after `timeoutMs`, whichever is first. */
+  wait(timeoutMs: number): Promise<void> {
+    if (this.pending) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.release = undefined;
+        resolve();
+      }
+      this.release = done;
+    });
+  }
+}
