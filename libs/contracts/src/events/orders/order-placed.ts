@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineEvent } from '../../define-event';
+import { TOPICS } from '../../topics';
+import { money, paymentMethod, timestamp, uuid } from '../../values';
+import { checkOrderFigures, orderLine } from './order-line';
+import { shippingAddress } from './shipping-address';
+
+/** A buyer placed an order: lines with the price snapshot and seller of each; checkout starts by reserving stock. */
+export const orderPlaced = defineEvent({
+  type: 'marketplace.orders.OrderPlaced.v1',
+  topic: TOPICS.ordersOrder,
+  description: 'A buyer placed an order: lines with the price snapshot and seller of each; checkout starts by reserving stock.',
+  aggregateId: 'orderId',
+  schema: z
+    .strictObject({
+      orderId: uuid,
+      buyerId: uuid,
+      lines: z.array(orderLine).min(1),
+      total: money,
+      shippingAddress,
+      paymentMethod,
+      placedAt: timestamp,
+    })
+    .superRefine(checkOrderFigures),
+});
+
+export type OrderPlaced = z.infer<typeof orderPlaced.schema>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { defineEvent } from '../../define-event';
+import { TOPICS } from '../../topics';
+import { money, paymentMethod, timestamp, uuid } from '../../values';
+import { paymentProvider } from './payment-provider';
+
+/** Payments accepted an order's payment request and started it with the provider. */
+export const paymentInitiated = defineEvent({
+  type: 'marketplace.payments.PaymentInitiated.v1',
+  topic: TOPICS.paymentsPayment,
+  description: "Payments accepted an order's payment request and started it with the provider.",
+  aggregateId: 'paymentId',
+  schema: z.strictObject({
+    paymentId: uuid,
+    orderId: uuid,
+    amount: money,
+    provider: paymentProvider,
+    paymentMethod,
+    initiatedAt: timestamp,
+  }),
+});
+
+export type PaymentInitiated = z.infer<typeof paymentInitiated.schema>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineEvent } from '../../define-event';
+import { TOPICS } from '../../topics';
+import { externalId, money, timestamp, uuid } from '../../values';
+import { paymentProvider } from './payment-provider';
+
+/** Money captured earlier went back to the buyer, all or part; orders records OrderRefunded. */
+export const refundIssued = defineEvent({
+  type: 'marketplace.payments.RefundIssued.v1',
+  topic: TOPICS.paymentsPayment,
+  description: 'Money captured earlier went back to the buyer, all or part; orders records OrderRefunded.',
+  aggregateId: 'paymentId',
+  schema: z.strictObject({
+    refundId: uuid,
+    paymentId: uuid,
+    orderId: uuid,
+    amount: money,
+    provider: paymentProvider,
+    providerRefundId: externalId,
+    issuedBy: uuid,
+    reason: z.string().min(1).max(1000).optional(),
+    issuedAt: timestamp,
+  }),
+});
+
+export type RefundIssued = z.infer<typeof refundIssued.schema>;

@@ -1,0 +1,5 @@
+export * from './ids';
+export * from './money';
+export * from './payment-method';
+export * from './quantity';
+export * from './timestamp';
