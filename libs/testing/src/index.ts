@@ -1,3 +1,5 @@
 export * from './infrastructure';
 export * from './test-database';
 export * from './backends';
+export * from './wait-for';
+export * from './unique-name';
