@@ -1,1 +1,5 @@
 export * from './port';
+export * from './consumer';
+export * from './inbox';
+export * from './outbox';
+export * from './relay';

@@ -1,0 +1,14 @@
+/** Where a consumer reports what it did; wired to Prometheus counters by the service, or left out. */
+export interface ConsumerMetrics {
+  handled(labels: DeliveryLabels): void;
+  retried(labels: DeliveryLabels & { attempt: number }): void;
+  deadLettered(labels: DeliveryLabels & { reason: DeadLetterReason }): void;
+}
+
+export interface DeliveryLabels {
+  topic: string;
+  group: string;
+}
+
+/** `invalid`: the message failed its schema and was never handled; `failed`: the handler kept throwing. */
+export type DeadLetterReason = 'invalid' | 'failed';

@@ -1,0 +1,7 @@
+export * from './consumer-metrics';
+export * from './dead-letter';
+export * from './errors';
+export * from './event-consumer';
+export * from './event-handler';
+export * from './event-pipeline';
+export * from './retry-policy';

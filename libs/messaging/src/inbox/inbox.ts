@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+
+/** Which consumer handled which event: the inbox's primary key. */
+export interface InboxKey {
+  group: string;
+  eventId: string;
+}
+
+/** `duplicate`: the group had already handled this event, and the effect did not run again. */
+export type InboxOutcome<T> = { status: 'handled'; result: T } | { status: 'duplicate' };
+
+export class InvalidInboxKeyError extends Error {
+  override readonly name = 'InvalidInboxKeyError';
+}
+
+export interface InboxOptions {
+  /** The consuming service's own schema. */
+  schema: string;
+}
+
+/**
+ * Records the events a consumer group has handled, in the same transaction as the handler's effect,
+ * so that a redelivered event has no second effect.
+ */
+export class Inbox {
+  private readonly table: string;
+
+  constructor(private readonly options: InboxOptions) {
+    this.table = `${options.schema}.inbox`;
+  }
+
+  /** Creates the schema and table if missing; safe to run from several processes at once. */
+  async migrate(db: Knex): Promise<void> {
+    await db.transaction(async (trx) => {
+      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`inbox:${this.options.schema}`]);
+      await trx.raw('create schema if not exists ??', [this.options.schema]);
+      await trx.raw(
+        `create table if not exists ?? (
+           consumer_group text not null,
+           event_id text not null,
+           handled_at timestamptz not null default now(),
+           primary key (consumer_group, event_id)
+         )`,
+        [this.table],
+      );
+    });
+  }
+
+  /**
+   * Runs `effect` and records the event in one transaction (a savepoint when `db` is already a
+   * transaction). The insert comes first: a concurrent redelivery of the same event waits on its key
+   * until this transaction ends, then sees it and is skipped; if this one rolls back, the other runs.
+   */
+  async handleOnce<T>(db: Knex, key: InboxKey, effect: (trx: Knex.Transaction) => Promise<T>): Promise<InboxOutcome<T>> {
+    if (!key.group || !key.eventId) throw new InvalidInboxKeyError('An inbox key needs a non-empty group and eventId');
+    return db.transaction(async (trx) => {
+      const inserted = await trx.raw('insert into ?? (consumer_group, event_id) values (?, ?) on conflict do nothing', [
+        this.table,
+        key.group,
+        key.eventId,
+      ]);
+      if (inserted.rowCount === 0) return { status: 'duplicate' } as const;
+      return { status: 'handled', result: await effect(trx) } as const;
+    });
+  }
+}

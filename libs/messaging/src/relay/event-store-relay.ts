@@ -1,0 +1,109 @@
+import { parseCloudEvent } from '@marketplace/contracts';
+import type { EventStore, RecordedEvent, SubscribeToAllOptions, Subscription } from '@marketplace/event-store';
+import { Client } from 'pg';
+import type { BusLogger } from '../bus-support/bus-logger';
+import type { OutgoingMessage, Producer } from '../port';
+import { type LeaderSession, LeaderLoop } from './leader-session';
+import { cloudEventFor, type RecordedEventMapper } from './recorded-event-mapping';
+import { RelayBatcher } from './relay-batcher';
+import { RelayCheckpoints } from './relay-checkpoints';
+
+export interface EventStoreRelayOptions {
+  /** Names the checkpoint and the leadership: one active relay per name. */
+  name: string;
+  /** PostgreSQL holding the checkpoint (the service's database). */
+  databaseUrl: string;
+  /** The service's schema, where `relay_checkpoints` lives. */
+  schema: string;
+  store: EventStore;
+  producer: Pick<Producer, 'send'>;
+  /** CloudEvent `source`, e.g. `marketplace/orders`. */
+  source: string;
+  map: RecordedEventMapper;
+  filter?: SubscribeToAllOptions['filter'];
+  /** Events per send and checkpoint (default 100). */
+  batchSize?: number;
+  /** Longest wait for a partial batch to fill (default 20 ms). */
+  lingerMs?: number;
+  /** Pause between tries for leadership, and after a failure (default 1000 ms). */
+  retryMs?: number;
+  logger?: BusLogger;
+}
+
+/**
+ * Publishes the event store's global log: subscribes from its durable checkpoint, maps each event to a
+ * CloudEvent (validated against its contract), publishes a batch, and saves the checkpoint only after
+ * the broker acknowledged it. At least once: after a crash the events since the checkpoint go out again,
+ * in global order, so per-key order holds. A stored event that fails its contract stops the relay (and
+ * it retries, logging the error) rather than being skipped: nothing committed is left unpublished.
+ */
+export class EventStoreRelay {
+  private readonly leader: LeaderLoop;
+  private readonly checkpoints: RelayCheckpoints;
+
+  constructor(private readonly options: EventStoreRelayOptions) {
+    this.checkpoints = new RelayCheckpoints(options.schema);
+    this.leader = new LeaderLoop({
+      databaseUrl: options.databaseUrl,
+      lockName: `event-store-relay:${options.name}`,
+      retryMs: options.retryMs ?? 1_000,
+      logger: options.logger ?? (() => undefined),
+      lead: (session) => this.relay(session),
+    });
+  }
+
+  get isLeader(): boolean {
+    return this.leader.isLeader;
+  }
+
+  /** Creates the checkpoint table if missing. */
+  async migrate(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl });
+    await client.connect();
+    try {
+      await this.checkpoints.migrate(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  start(): void {
+    this.leader.start();
+  }
+
+  /** Publishes and checkpoints what is buffered, then gives up leadership. */
+  stop(): Promise<void> {
+    return this.leader.stop();
+  }
+
+  private async relay(session: LeaderSession): Promise<void> {
+    const { name, store, filter } = this.options;
+    const fromPosition = await this.checkpoints.load(session.client, name);
+    let subscription: Subscription | undefined;
+    const batcher = new RelayBatcher<RecordedEvent>({
+      size: this.options.batchSize ?? 100,
+      lingerMs: this.options.lingerMs ?? 20,
+      flush: (batch) => this.publish(session, batch),
+      onFailure: () => void subscription?.stop(),
+    });
+    subscription = store.subscribeToAll({ fromPosition, filter, signal: session.signal, onEvent: (event) => batcher.add(event) });
+    try {
+      await subscription.done;
+    } finally {
+      batcher.cancelLinger();
+    }
+    if (batcher.error) throw batcher.error.error;
+    await batcher.flush();
+  }
+
+  private async publish(session: LeaderSession, batch: RecordedEvent[]): Promise<void> {
+    const messages = batch.flatMap((event): OutgoingMessage[] => {
+      const publishedAs = this.options.map(event);
+      if (!publishedAs) return [];
+      const value = parseCloudEvent(cloudEventFor(event, publishedAs, this.options.source), { upcast: 'none' });
+      return [{ topic: publishedAs.topic, key: publishedAs.subject, value }];
+    });
+    if (messages.length > 0) await this.options.producer.send(messages);
+    await this.checkpoints.save(session.client, this.options.name, batch[batch.length - 1].position);
+  }
+}

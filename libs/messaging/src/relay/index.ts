@@ -1,0 +1,2 @@
+export * from './event-store-relay';
+export * from './recorded-event-mapping';

@@ -1,0 +1,47 @@
+import type { Position } from '@marketplace/event-store';
+import { type ClientBase, escapeIdentifier } from 'pg';
+
+/** Durable positions of the event-store relays, by relay name, in the service's schema. */
+export class RelayCheckpoints {
+  private readonly table: string;
+
+  constructor(private readonly schema: string) {
+    this.table = `${escapeIdentifier(schema)}.relay_checkpoints`;
+  }
+
+  async migrate(client: ClientBase): Promise<void> {
+    await client.query('begin');
+    try {
+      await client.query('select pg_advisory_xact_lock(hashtext($1))', [`relay_checkpoints:${this.schema}`]);
+      await client.query(`create schema if not exists ${escapeIdentifier(this.schema)}`);
+      await client.query(
+        `create table if not exists ${this.table} (
+           name text primary key,
+           commit numeric(20, 0) not null,
+           prepare numeric(20, 0) not null,
+           updated_at timestamptz not null default now()
+         )`,
+      );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    }
+  }
+
+  async load(client: ClientBase, name: string): Promise<Position | undefined> {
+    const { rows } = await client.query<{ commit: string; prepare: string }>(
+      `select commit::text, prepare::text from ${this.table} where name = $1`,
+      [name],
+    );
+    return rows.length === 0 ? undefined : { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) };
+  }
+
+  async save(client: ClientBase, name: string, position: Position): Promise<void> {
+    await client.query(
+      `insert into ${this.table} (name, commit, prepare) values ($1, $2, $3)
+       on conflict (name) do update set commit = excluded.commit, prepare = excluded.prepare, updated_at = now()`,
+      [name, position.commit.toString(), position.prepare.toString()],
+    );
+  }
+}
