@@ -21,7 +21,8 @@ export const orderPlaced = defineEvent({
       paymentMethod,
       placedAt: timestamp,
     })
-    .superRefine(checkOrderFigures),
+    // Figures are compared only once every field is valid on its own, so each mistake is reported once.
+    .superRefine(checkOrderFigures, { when: (payload) => payload.issues.length === 0 }),
 });
 
 export type OrderPlaced = z.infer<typeof orderPlaced.schema>;
