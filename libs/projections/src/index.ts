@@ -1,0 +1,10 @@
+export * from './projection';
+export * from './row-projection';
+export * from './projection-engine';
+export * from './projection-status';
+export * from './errors';
+export { lagInEvents } from './position';
+export { LAG_METRIC } from './lag-gauge';
+export type { ProjectionLogger } from './managed-projection';
+export type { RebuildResult } from './shadow-rebuild';
+export type { RetryPolicy } from './delay';

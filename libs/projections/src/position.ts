@@ -1,0 +1,19 @@
+import { comparePositions, type Position } from '@marketplace/event-store';
+
+/** True when `position` comes strictly after `checkpoint` (everything does when there is no checkpoint). */
+export function isAfter(position: Position, checkpoint: Position | undefined): boolean {
+  return checkpoint === undefined || comparePositions(position, checkpoint) > 0;
+}
+
+/**
+ * Lag in events, approximated as `head.prepare - checkpoint.prepare`. On PostgreSQL `prepare` is the
+ * global sequence number, so this counts the events appended since the checkpoint, over-counting by
+ * sequence values lost to rolled-back appends and, while transactions commit out of sequence order,
+ * by a few events either way. On KurrentDB `prepare` is a byte offset, so there the figure is a
+ * relative measure, not a count. Never negative.
+ */
+export function lagInEvents(head: Position | undefined, checkpoint: Position | undefined): number {
+  if (head === undefined) return 0;
+  const lag = head.prepare - (checkpoint?.prepare ?? 0n);
+  return lag > 0n ? Number(lag) : 0;
+}
