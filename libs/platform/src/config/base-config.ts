@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from '../logging/create-logger';
+import { booleanVar, brokerListVar, optional, portVar, positiveIntVar, postgresUrlVar, urlVar } from './env-types';
+
+/** What every service reads from its environment. Secrets come only from here. */
+export const baseConfigSchema = z.object({
+  SERVICE_NAME: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'must be lowercase letters, digits and dashes' }),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: portVar,
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_PRETTY: booleanVar.default(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional(urlVar),
+  BODY_LIMIT_BYTES: positiveIntVar.default(1024 * 1024),
+  READY_CHECK_TIMEOUT_MS: positiveIntVar.default(2000),
+  SHUTDOWN_TIMEOUT_MS: positiveIntVar.default(10000),
+});
+
+/** A service that owns a PostgreSQL schema and talks over the bus (Kafka when brokers are set). */
+export const dataServiceConfigSchema = baseConfigSchema.extend({
+  DATABASE_URL: postgresUrlVar,
+  DATABASE_POOL_MAX: positiveIntVar.default(10),
+  KAFKA_BROKERS: optional(brokerListVar),
+});
+
+export type BaseConfig = z.output<typeof baseConfigSchema>;
+export type DataServiceConfig = z.output<typeof dataServiceConfigSchema>;

@@ -1,0 +1,3 @@
+export * from './base-config';
+export * from './env-types';
+export * from './load-config';
