@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# One image for the seven services: `--build-arg APP=<service>` (default gateway) picks the entry point,
+# or override the command with `node dist/apps/<service>/src/main.js`.
+
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./package.json
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+ARG APP=gateway
+ENV APP=${APP}
+USER node
+# The image has no curl; Node's fetch probes the service's own readiness endpoint.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]
