@@ -7,7 +7,8 @@
 SERVICE=kafka
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# 3.9.x: the last line with ApiVersions old enough for kafkajs 2.2.4 (4.0 removed the old protocol versions it uses).
+# 3.9.x: the last line before Kafka 4.0 removed old protocol API versions (KIP-896); kafkajs 2.2.4 is
+# unmaintained and not verified against 4.x brokers.
 KAFKA_VERSION="${KAFKA_VERSION:-3.9.1}"
 SCALA_VERSION=2.13
 SLF4J_VERSION=1.7.36
