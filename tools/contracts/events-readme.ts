@@ -1,0 +1,95 @@
+import { ALL_TOPICS, dlqTopic, type EventDefinition, eventTypes } from '@marketplace/contracts';
+import { deadLetterHeaders } from './dead-letter-docs';
+import { publisherOf, topicDescription } from './topic-docs';
+
+/** docs/events/README.md: what an analyst needs to read the topics with any Kafka client. */
+export function eventsReadme(schemaPath: (type: string) => string, envelopePath: string): string {
+  const definitions = Object.values(eventTypes) as EventDefinition[];
+  const topicRows = ALL_TOPICS.map((topic) => {
+    const count = definitions.filter((d) => d.topic === topic).length;
+    return `| \`${topic}\` | ${publisherOf(topic)} | ${count} | ${topicDescription(topic)} | \`${dlqTopic(topic)}\` |`;
+  });
+  const eventSections = ALL_TOPICS.flatMap((topic) => [
+    `### \`${topic}\``,
+    '',
+    '| type | key (subject) | description |',
+    '|---|---|---|',
+    ...definitions
+      .filter((d) => d.topic === topic)
+      .map((d) => `| [\`${d.type}\`](${schemaPath(d.type)}) | \`data.${d.aggregateId}\` | ${d.description} |`),
+    '',
+  ]);
+  return [
+    '# Marketplace events',
+    '',
+    '<!-- Generated from libs/contracts by `npm run contracts:generate`; `npm run contracts:check` fails when it is stale. Do not edit. -->',
+    '',
+    'Every service publishes its integration events to Kafka. This page, the JSON Schemas in [schemas/](schemas/)',
+    'and the AsyncAPI 3.0 document [../asyncapi.yaml](../asyncapi.yaml) describe them completely: you never need',
+    'the service code to read a message.',
+    '',
+    '## Messages',
+    '',
+    `- **Value**: a CloudEvents 1.0 structured JSON envelope ([schema](${envelopePath})): \`id\`, \`source\`, \`type\`,`,
+    '  `specversion` (`1.0`), `time`, `subject`, `datacontenttype` (`application/json`), `data`, and optionally',
+    '  `correlationid`, `causationid`, `traceparent`. `data` is a flat record of ids and values, validated by the',
+    '  producer against the schema of its `type` before publishing; extra fields are never sent.',
+    '- **Type and version**: `type` is `marketplace.<context>.<Event>.v<N>`. A changed event gets a new version,',
+    '  that is a new `type` with its own schema; messages already written keep theirs, so match on `type`.',
+    '- **Key**: the aggregate id (also the CloudEvent `subject`), so the events of one entity arrive in order.',
+    '- **Headers**: `ce-type` (the `type`), `ce-id` (the `id`) and, when present, `traceparent` (W3C trace context).',
+    '- **Money**: `{ "amount": <integer minor units, e.g. cents>, "currency": "<ISO 4217 code>" }`, never a float.',
+    '- **Times**: ISO 8601 in UTC (`2026-03-01T12:00:00.000Z`). **Ids**: UUIDs when the marketplace issues them.',
+    '- No passwords, password hashes or tokens appear in any event.',
+    '',
+    '## Topics',
+    '',
+    '| topic | published by | event types | contents | dead letters |',
+    '|---|---|---|---|---|',
+    ...topicRows,
+    '',
+    '## Events',
+    '',
+    ...eventSections,
+    '## Dead-letter topics',
+    '',
+    'A consumer that cannot handle a message (it fails its schema, or its handler keeps failing after retries)',
+    'copies it to `<topic>.dlq` unchanged, with its original key and headers plus:',
+    '',
+    '| header | meaning |',
+    '|---|---|',
+    ...deadLetterHeaders().map((h) => `| \`${h.header}\` | ${h.description} |`),
+    '',
+    '## Reading the topics',
+    '',
+    'With [kcat](https://github.com/edenhill/kcat), from the beginning, showing key, event type and value:',
+    '',
+    '```sh',
+    'kcat -C -b 127.0.0.1:9092 -t orders.order.v1 -o beginning -e \\',
+    "  -f 'key=%k headers=%h\\n%s\\n\\n'",
+    '```',
+    '',
+    'With Python ([confluent-kafka](https://pypi.org/project/confluent-kafka/) and',
+    '[jsonschema](https://pypi.org/project/jsonschema/)), validating each message against its schema:',
+    '',
+    '```python',
+    'import json, pathlib',
+    'from confluent_kafka import Consumer',
+    'from jsonschema import Draft202012Validator',
+    '',
+    'schemas = {p.stem: Draft202012Validator(json.loads(p.read_text()))',
+    "           for p in pathlib.Path('docs/events/schemas').glob('*.json')}",
+    "consumer = Consumer({'bootstrap.servers': '127.0.0.1:9092', 'group.id': 'analytics',",
+    "                     'auto.offset.reset': 'earliest'})",
+    "consumer.subscribe(['orders.order.v1', 'payments.payment.v1'])",
+    'while True:',
+    '    msg = consumer.poll(1.0)',
+    '    if msg is None or msg.error():',
+    '        continue',
+    '    event = json.loads(msg.value())',
+    "    schemas[event['type']].validate(event)",
+    "    print(msg.key().decode(), event['type'], event['data'])",
+    '```',
+    '',
+  ].join('\n');
+}
