@@ -2,7 +2,7 @@ import {
   dlqTopic,
   type EventDefinition,
   type EventType,
-  eventTypes,
+  eventDefinitions,
   exampleCloudEvent,
   TOPICS,
 } from '@marketplace/contracts';
@@ -18,7 +18,7 @@ const DEAD_LETTER = 'DeadLetter';
  * operation ids are the TOPICS keys (ids allow no dots); addresses are the topic names.
  */
 export function asyncApiDocument(): Record<string, unknown> {
-  const definitions = Object.values(eventTypes) as EventDefinition[];
+  const definitions: readonly EventDefinition[] = eventDefinitions;
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   for (const [id, topic] of Object.entries(TOPICS)) {

@@ -1,4 +1,4 @@
-import { type EventDefinition, eventTypes } from '@marketplace/contracts';
+import { type EventDefinition, eventDefinitions } from '@marketplace/contracts';
 import { asyncApiDocument } from './asyncapi';
 import { envelopeSchema, eventMessageSchema } from './event-schemas';
 import { eventsReadme } from './events-readme';
@@ -16,7 +16,7 @@ export interface GeneratedFile {
 
 /** Every generated contract document, rendered in memory: nothing here touches the disk. */
 export function renderContractDocs(): GeneratedFile[] {
-  const definitions = Object.values(eventTypes) as EventDefinition[];
+  const definitions: readonly EventDefinition[] = eventDefinitions;
   return [
     ...definitions.map((definition) => ({
       path: `${SCHEMAS_DIR}/${definition.type}.json`,

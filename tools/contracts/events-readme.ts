@@ -1,10 +1,10 @@
-import { ALL_TOPICS, dlqTopic, type EventDefinition, eventTypes } from '@marketplace/contracts';
+import { ALL_TOPICS, dlqTopic, type EventDefinition, eventDefinitions } from '@marketplace/contracts';
 import { deadLetterHeaders } from './dead-letter-docs';
 import { publisherOf, topicDescription } from './topic-docs';
 
 /** docs/events/README.md: what an analyst needs to read the topics with any Kafka client. */
 export function eventsReadme(schemaPath: (type: string) => string, envelopePath: string): string {
-  const definitions = Object.values(eventTypes) as EventDefinition[];
+  const definitions: readonly EventDefinition[] = eventDefinitions;
   const topicRows = ALL_TOPICS.map((topic) => {
     const count = definitions.filter((d) => d.topic === topic).length;
     return `| \`${topic}\` | ${publisherOf(topic)} | ${count} | ${topicDescription(topic)} | \`${dlqTopic(topic)}\` |`;
