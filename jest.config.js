@@ -5,6 +5,8 @@ const { compilerOptions } = require('./tsconfig.base.json');
 const swc = [
   '@swc/jest',
   {
+    // .swcrc excludes specs from the build; the transform below is complete on its own.
+    swcrc: false,
     jsc: {
       target: 'es2023',
       parser: { syntax: 'typescript', decorators: true },
