@@ -3,3 +3,7 @@ export * from './consumer';
 export * from './inbox';
 export * from './outbox';
 export * from './relay';
+export * from './bus-support';
+export * from './kafka';
+export * from './embedded';
+export * from './create-message-bus';

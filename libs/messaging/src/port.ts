@@ -33,6 +33,11 @@ export interface Producer {
   close(): Promise<void>;
 }
 
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
 export interface ConsumerOptions {
   groupId: string;
   topics: string[];
@@ -40,6 +45,11 @@ export interface ConsumerOptions {
   onMessage: (message: IncomingMessage) => Promise<void>;
   /** Start from the earliest message when the group has no committed offset (default true). */
   fromBeginning?: boolean;
+  /**
+   * Told the partitions this member holds each time that set changes (after joining, after a
+   * rebalance, and `[]` on stop): for readiness, metrics and tests that must wait for a stable group.
+   */
+  onAssignment?: (partitions: TopicPartition[]) => void;
 }
 
 export interface Consumer {

@@ -1,0 +1,2 @@
+export * from './embedded-bus';
+export * from './embedded-tuning';
