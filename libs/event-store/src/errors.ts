@@ -26,8 +26,9 @@ export class WrongExpectedRevisionError extends EventStoreError {
 }
 
 /**
- * Some, but not all, of the appended event ids are already in the stream, or they are there in another
- * order or place. An exact retry of an earlier append is a no-op; anything else is a caller bug.
+ * Some of the appended event ids are already in the stream, but this is not an exact retry: not all of
+ * them, or in another order, or not where the expected revision puts them. An exact retry of an earlier
+ * append is a no-op; anything else reusing stored ids is a caller bug.
  */
 export class EventIdConflictError extends EventStoreError {
   readonly code = 'EVENT_ID_CONFLICT';

@@ -82,8 +82,12 @@ BEGIN
      AND e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
 
   IF v_existing > 0 THEN
-    -- An exact retry (every id present, contiguous, same order) is answered with the original result.
-    IF v_existing = v_count AND NOT EXISTS (
+    -- An exact retry (every id present, contiguous, in the same order, where the expected revision puts
+    -- them) is answered with the original result.
+    IF v_existing = v_count
+       AND v_first = (CASE p_expected WHEN 'any' THEN v_first WHEN 'stream_exists' THEN v_first WHEN 'no_stream' THEN 0
+                      ELSE p_expected::bigint + 1 END)
+       AND NOT EXISTS (
       SELECT 1
         FROM jsonb_array_elements(p_events) WITH ORDINALITY AS b(x, ord)
         JOIN ${n.events} e ON e.stream_id = p_stream_id AND e.event_id = (b.x->>'id')::uuid
@@ -98,12 +102,13 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = '${EVENT_ID_CONFLICT_SQLSTATE}', MESSAGE = 'event id conflict', DETAIL = v_existing_ids;
   END IF;
 
-  IF CASE p_expected
-       WHEN 'any' THEN false
-       WHEN 'no_stream' THEN v_current <> -1
-       WHEN 'stream_exists' THEN v_current = -1
-       ELSE p_expected::bigint <> v_current
-     END THEN
+  -- (Parenthesised: an IF condition ends at the first bare THEN.)
+  IF (CASE p_expected
+        WHEN 'any' THEN false
+        WHEN 'no_stream' THEN v_current <> -1
+        WHEN 'stream_exists' THEN v_current = -1
+        ELSE p_expected::bigint <> v_current
+      END) THEN
     RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_REVISION_SQLSTATE}', MESSAGE = 'wrong expected revision', DETAIL = v_current::text;
   END IF;
 

@@ -20,13 +20,12 @@ export class WakeUp {
   wait(timeoutMs: number): Promise<void> {
     if (this.pending) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.release = undefined;
+        this.release = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, timeoutMs);
       this.release = done;
     });
   }

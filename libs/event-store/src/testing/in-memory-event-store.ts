@@ -4,6 +4,7 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  ExpectedRevision,
   NewEvent,
   Position,
   ReadAllOptions,
@@ -34,7 +35,7 @@ export class InMemoryEventStoreTestDouble implements EventStore {
     validateAppend(stream, events, options.expectedRevision);
     await this.beforeAppend?.(stream);
     const existing = this.streams.get(stream) ?? [];
-    const duplicate = this.exactRetry(stream, existing, events);
+    const duplicate = this.exactRetry(stream, existing, events, options.expectedRevision);
     if (duplicate) return duplicate;
 
     const actual = existing.length - 1;
@@ -123,12 +124,16 @@ export class InMemoryEventStoreTestDouble implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
   }
 
-  private exactRetry(stream: string, existing: RecordedEvent[], events: NewEvent[]): AppendResult | undefined {
+  private exactRetry(stream: string, existing: RecordedEvent[], events: NewEvent[], expected: ExpectedRevision): AppendResult | undefined {
     const ids = new Set(events.map((e) => e.id.toLowerCase()));
     const found = existing.filter((e) => ids.has(e.id.toLowerCase()));
     if (found.length === 0) return undefined;
     const first = found[0].revision;
-    const inPlace = found.length === events.length && events.every((e, i) => existing[first + i]?.id.toLowerCase() === e.id.toLowerCase());
+    const expectedFirst = expected === 'no_stream' ? 0 : typeof expected === 'number' ? expected + 1 : first;
+    const inPlace =
+      first === expectedFirst &&
+      found.length === events.length &&
+      events.every((e, i) => existing[first + i]?.id.toLowerCase() === e.id.toLowerCase());
     if (!inPlace) throw new EventIdConflictError(stream, found.map((e) => e.id));
     const last = existing[first + events.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };

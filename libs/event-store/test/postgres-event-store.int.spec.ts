@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Client, Pool } from 'pg';
+import { createTestDatabase, describeEachBackend, testInfrastructure, waitFor, type TestDatabase } from '@marketplace/testing';
+import { EventIdConflictError, InvalidEventStoreRequestError, type NewEvent, PostgresEventStore, type RecordedEvent } from '../src';
+import { appendQuery } from '../src/postgres/append-statement';
+import { sqlNames } from '../src/postgres/sql-names';
+
+jest.setTimeout(60_000);
+
+const events = (count: number): NewEvent[] => Array.from({ length: count }, (_, n) => ({ id: randomUUID(), type: 'Noted', data: { n } }));
+
+describeEachBackend(
+  'postgres event store',
+  [{ name: 'postgres', resolve: () => testInfrastructure().postgresUrl ?? { skip: 'no PostgreSQL (TEST_DATABASE_URL)' } }],
+  () => {
+    let database: TestDatabase;
+    let pool: Pool;
+    let store: PostgresEventStore;
+
+    beforeAll(async () => {
+      database = await createTestDatabase('event_store_pg');
+      pool = new Pool({ connectionString: database.url, max: 10 });
+      store = new PostgresEventStore({ pool, schema: 'orders', subscription: { batchSize: 50, pollIntervalMs: 100 } });
+      await store.migrate();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await pool?.end();
+      await database?.drop();
+    });
+
+    it('migrates idempotently, also when several processes start at once', async () => {
+      const starters = Array.from({ length: 5 }, () => new PostgresEventStore({ connectionString: database.url, schema: 'payments' }));
+      await Promise.all(starters.map((s) => s.migrate()));
+      await starters[0].migrate();
+      await starters[0].appendToStream('payment-1', events(1), { expectedRevision: 'no_stream' });
+      expect(await starters[1].readStream('payment-1')).toHaveLength(1);
+      await Promise.all(starters.map((s) => s.close()));
+    });
+
+    it('keeps each schema to itself', async () => {
+      const other = new PostgresEventStore({ pool, schema: 'catalog' });
+      await other.migrate();
+      await other.appendToStream('product-1', events(1), { expectedRevision: 'no_stream' });
+      expect(await store.readStream('product-1')).toEqual([]);
+      expect((await store.readAll()).some((e) => e.streamId === 'product-1')).toBe(false);
+    });
+
+    it('answers an exact retry with the original result, position included', async () => {
+      const batch = events(3);
+      const original = await store.appendToStream('order-retry', batch, { expectedRevision: 'no_stream' });
+      await store.appendToStream('order-retry', events(1), { expectedRevision: 2 });
+      expect(await store.appendToStream('order-retry', batch, { expectedRevision: 'no_stream' })).toEqual(original);
+    });
+
+    it('makes a retry that races its in-flight original wait for it, then answers as a no-op', async () => {
+      const batch = events(2);
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      await client.query('BEGIN');
+      await client.query(appendQuery(sqlNames('orders'), 'order-race', batch, 'no_stream'));
+      let retryDone = false;
+      const retry = store.appendToStream('order-race', batch, { expectedRevision: 'no_stream' }).finally(() => (retryDone = true));
+      await delay(200);
+      expect(retryDone).toBe(false);
+      await client.query('COMMIT');
+      await client.end();
+      expect(await retry).toMatchObject({ nextExpectedRevision: 1 });
+      expect(await store.readStream('order-race')).toHaveLength(2);
+    });
+
+    it('refuses ids partly repeated, or repeated away from where the expected revision puts them', async () => {
+      const first = events(2);
+      await store.appendToStream('order-conflict', first, { expectedRevision: 'no_stream' });
+
+      const partial = await store.appendToStream('order-conflict', [first[1], ...events(1)], { expectedRevision: 1 }).catch((e) => e);
+      expect(partial).toBeInstanceOf(EventIdConflictError);
+      expect(partial).toMatchObject({ stream: 'order-conflict', existingEventIds: [first[1].id] });
+      await expect(store.appendToStream('order-conflict', [first[1], first[0]], { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventIdConflictError);
+      await expect(store.appendToStream('order-conflict', first, { expectedRevision: 1 })).rejects.toBeInstanceOf(EventIdConflictError);
+      expect(await store.readStream('order-conflict')).toHaveLength(2);
+    });
+
+    it('refuses a bad schema name and data that is not JSON with typed errors', async () => {
+      expect(() => new PostgresEventStore({ pool, schema: 'Robert"; drop table x' })).toThrow(InvalidEventStoreRequestError);
+      await expect(
+        store.appendToStream('order-bad', [{ id: randomUUID(), type: 'Noted', data: { amount: 10n } }], { expectedRevision: 'any' }),
+      ).rejects.toBeInstanceOf(InvalidEventStoreRequestError);
+    });
+
+    it('holds back events behind an open older transaction, and delivers them by polling once it ends (no NOTIFY)', async () => {
+      const from = await store.headPosition();
+      const received: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll({ fromPosition: from, filter: { streamPrefixes: ['order-horizon'] }, onEvent: async (e) => void received.push(e) });
+
+      const older = new Client({ connectionString: database.url });
+      await older.connect();
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      await store.appendToStream('order-horizon', events(2), { expectedRevision: 'no_stream' });
+      await delay(400);
+      expect(received).toHaveLength(0);
+
+      await older.query('COMMIT');
+      await older.end();
+      await waitFor(() => received.length === 2, { timeoutMs: 5_000, description: 'the held-back events' });
+      await subscription.stop();
+    });
+
+    it('stops subscriptions on abort and on close()', async () => {
+      const controller = new AbortController();
+      const aborted = store.subscribeToAll({ onEvent: async () => undefined, signal: controller.signal });
+      controller.abort();
+      await expect(aborted.done).resolves.toBeUndefined();
+
+      const own = new PostgresEventStore({ connectionString: database.url, schema: 'orders' });
+      const open = own.subscribeToAll({ onEvent: async () => undefined });
+      await own.close();
+      await expect(open.done).resolves.toBeUndefined();
+    });
+  },
+);
