@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { Knex } from 'knex';
+import type { Logger } from 'pino';
 import type { DataServiceConfig } from '../config/base-config';
 import { ReadinessRegistry } from '../health/readiness-registry';
-import { PLATFORM_CONFIG } from '../platform-config';
+import { LOGGER, PLATFORM_CONFIG } from '../platform-config';
 import type { Migration } from './migration';
 import { migrate, openServiceDatabase, schemaFor } from './service-database';
 
@@ -25,10 +26,10 @@ class DatabaseShutdown implements OnApplicationShutdown {
 export function databaseProviders(options: DatabaseOptions): Provider[] {
   const knexProvider: Provider = {
     provide: KNEX,
-    inject: [PLATFORM_CONFIG, ReadinessRegistry],
-    useFactory: async (config: DataServiceConfig, readiness: ReadinessRegistry): Promise<Knex> => {
+    inject: [PLATFORM_CONFIG, ReadinessRegistry, LOGGER],
+    useFactory: async (config: DataServiceConfig, readiness: ReadinessRegistry, logger: Logger): Promise<Knex> => {
       const schema = schemaFor(config.SERVICE_NAME);
-      const db = openServiceDatabase({ url: config.DATABASE_URL, schema, poolMax: config.DATABASE_POOL_MAX });
+      const db = openServiceDatabase({ url: config.DATABASE_URL, schema, poolMax: config.DATABASE_POOL_MAX, logger });
       try {
         await migrate(db, { schema, migrations: options.migrations ?? [] });
       } catch (error) {

@@ -1,4 +1,5 @@
 import knex, { type Knex } from 'knex';
+import type { Logger } from 'pino';
 import { MigrationList, type Migration } from './migration';
 
 export interface ServiceDatabaseOptions {
@@ -6,6 +7,8 @@ export interface ServiceDatabaseOptions {
   /** The service's own schema; it never reads another's. */
   schema: string;
   poolMax: number;
+  /** Where knex's own warnings go (it writes to the console otherwise). */
+  logger?: Logger;
 }
 
 /** The PostgreSQL schema a service owns: `catalog` for SERVICE_NAME=catalog, `foo_bar` for foo-bar. */
@@ -20,7 +23,14 @@ export function openServiceDatabase(options: ServiceDatabaseOptions): Knex {
     connection: options.url,
     searchPath: [options.schema],
     pool: { min: 0, max: options.poolMax },
+    log: options.logger && knexLog(options.logger.child({ component: 'knex' })),
   });
+}
+
+function knexLog(logger: Logger): Knex.Logger {
+  const write = (level: 'warn' | 'error' | 'debug') => (message: unknown) =>
+    message instanceof Error ? logger[level]({ err: message }, message.message) : logger[level](String(message));
+  return { warn: write('warn'), error: write('error'), deprecate: write('warn'), debug: write('debug') };
 }
 
 /** Creates the service's schema if missing and applies its pending migrations (under knex's migration lock). */

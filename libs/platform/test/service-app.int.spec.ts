@@ -1,0 +1,159 @@
+import { Body, Controller, Get, Inject, Module, Post } from '@nestjs/common';
+import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
+import type { Knex } from 'knex';
+import { Writable } from 'node:stream';
+import { z } from 'zod';
+import { ConflictError, createLogger, createServiceApp, dataServiceConfigSchema, KNEX, parseConfig, PlatformModule, type ServiceApp } from '../src';
+
+const widgetSchema = z.object({ name: z.string().min(1), quantity: z.number().int().positive() });
+
+@Controller('widgets')
+class WidgetController {
+  constructor(@Inject(KNEX) private readonly db: Knex) {}
+
+  @Post()
+  async create(@Body() body: unknown): Promise<{ id: number }> {
+    const widget = widgetSchema.parse(body);
+    const [row] = await this.db('widgets').insert(widget).returning<{ id: number }[]>('id');
+    return { id: row!.id };
+  }
+
+  @Get('conflict')
+  conflict(): never {
+    throw new ConflictError('widget exists', { code: 'widget_exists' });
+  }
+
+  @Get('boom')
+  boom(): never {
+    throw new Error('secret internals: password=hunter2');
+  }
+}
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({
+      database: {
+        migrations: [{ name: '001-widgets', up: (db) => db.schema.createTable('widgets', (t) => (t.increments('id'), t.text('name'), t.integer('quantity'))) }],
+      },
+      bus: true,
+    }),
+  ],
+  controllers: [WidgetController],
+})
+class WidgetModule {}
+
+/** Collects the JSON log lines the service writes. */
+function logSink(): { stream: Writable; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { stream, lines };
+}
+
+describe('a service app on real PostgreSQL', () => {
+  let database: TestDatabase;
+  let service: ServiceApp;
+  const logs = logSink();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('platform');
+    const config = parseConfig(dataServiceConfigSchema, { SERVICE_NAME: 'widget-shop', PORT: '0', DATABASE_URL: database.url, BODY_LIMIT_BYTES: '1024' });
+    const logger = createLogger({ service: 'widget-shop', level: 'info', destination: logs.stream });
+    service = await createServiceApp(WidgetModule, config, logger);
+  });
+
+  afterAll(async () => {
+    await service?.app.close();
+    await database?.drop();
+  });
+
+  const request = (options: Parameters<ServiceApp['app']['inject']>[0]) => service.app.inject(options);
+
+  it('answers /health', async () => {
+    const response = await request({ method: 'GET', url: '/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('is ready when its database and bus answer', async () => {
+    const response = await request({ method: 'GET', url: '/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ready', checks: { database: 'ok', bus: 'ok' } });
+  });
+
+  it('created its own schema and applied its migrations there', async () => {
+    const response = await request({ method: 'POST', url: '/widgets', payload: { name: 'bolt', quantity: 3 } });
+    expect(response.statusCode).toBe(201);
+    const db = service.app.get<Knex>(KNEX);
+    const rows = await db.raw("select table_schema from information_schema.tables where table_name = 'widgets'");
+    expect(rows.rows).toEqual([{ table_schema: 'widget_shop' }]);
+  });
+
+  it('serves Prometheus metrics, with the requests it served', async () => {
+    const response = await request({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    expect(response.body).toContain('process_cpu_user_seconds_total');
+    expect(response.body).toMatch(/http_server_request_duration_seconds_count\{[^}]*route="\/health"[^}]*status="200"\}/);
+  });
+
+  it('echoes the caller request id and uses it in the error body and the logs', async () => {
+    const response = await request({ method: 'GET', url: '/nowhere', headers: { 'x-request-id': 'abc-123' } });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['x-request-id']).toBe('abc-123');
+    expect(response.json().error).toMatchObject({ code: 'not_found', request_id: 'abc-123', details: [] });
+    expect(logs.lines).toContainEqual(expect.objectContaining({ service: 'widget-shop', request_id: 'abc-123', status: 404, msg: 'request completed' }));
+  });
+
+  it('answers invalid JSON with 400 in the standard format', async () => {
+    const response = await request({ method: 'POST', url: '/widgets', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error).toMatchObject({ code: 'bad_request', request_id: response.headers['x-request-id'] });
+    expect(Date.parse(error.timestamp)).not.toBeNaN();
+  });
+
+  it('answers a body that fails validation with 400 naming the fields', async () => {
+    const response = await request({ method: 'POST', url: '/widgets', payload: { name: '', quantity: -1 } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('validation_failed');
+    expect(response.json().error.details.map((d: { field: string }) => d.field)).toEqual(['name', 'quantity']);
+  });
+
+  it('answers an unsupported content type with 415 and a too large body with 413', async () => {
+    const textBody = await request({ method: 'POST', url: '/widgets', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
+    expect(textBody.statusCode).toBe(415);
+    expect(textBody.json().error.code).toBe('unsupported_media_type');
+    const tooLarge = await request({ method: 'POST', url: '/widgets', payload: { name: 'x'.repeat(2000), quantity: 1 } });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().error.code).toBe('payload_too_large');
+  });
+
+  it('maps an AppError to its status and code', async () => {
+    const response = await request({ method: 'GET', url: '/widgets/conflict' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: 'widget_exists', message: 'widget exists' });
+  });
+
+  it('answers an unexpected error with a generic 500, logging it with its stack', async () => {
+    const response = await request({ method: 'GET', url: '/widgets/boom' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json().error).toMatchObject({ code: 'internal_error', message: 'An unexpected error occurred.' });
+    expect(response.body).not.toContain('hunter2');
+    const logged = logs.lines.find((line) => line.msg === 'unexpected error while serving a request');
+    expect((logged?.err as { stack?: string })?.stack).toContain('secret internals');
+  });
+
+  it('is not ready, naming the database, once its database is gone', async () => {
+    await database.drop();
+    const response = await request({ method: 'GET', url: '/ready' });
+    expect(response.statusCode).toBe(503);
+    const { error } = response.json();
+    expect(error.code).toBe('not_ready');
+    expect(error.details.map((d: { field: string }) => d.field)).toContain('database');
+  });
+});
