@@ -15,7 +15,8 @@ class WidgetController {
   async create(@Body() body: unknown): Promise<{ id: number }> {
     const widget = widgetSchema.parse(body);
     const [row] = await this.db('widgets').insert(widget).returning<{ id: number }[]>('id');
-    return { id: row!.id };
+    if (!row) throw new Error('insert returned no row');
+    return { id: row.id };
   }
 
   @Get('conflict')

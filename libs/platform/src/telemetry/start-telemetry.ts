@@ -38,7 +38,8 @@ export function startTelemetry(options: TelemetryOptions): NodeSDK {
     logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]) }),
-      new PgInstrumentation(),
+      // Only queries made while serving something traced: pollers and probes would flood the traces.
+      new PgInstrumentation({ requireParentSpan: true }),
       new KafkaJsInstrumentation(),
     ],
   });
