@@ -108,6 +108,24 @@ describeEachBackend(
       await subscription.stop();
     });
 
+    it('orders the global log by transaction id as a number, in reads and in the head position', async () => {
+      const ledger = new PostgresEventStore({ pool, schema: 'ledger' });
+      await ledger.migrate();
+      // Rows as transactions 9 and 10 would have left them (text order would put 10 first).
+      await pool.query(
+        `INSERT INTO ledger.events (stream_id, revision, event_id, type, data, transaction_id)
+         VALUES ('a', 0, $1, 'Noted', '{}', '10'::xid8), ('b', 0, $2, 'Noted', '{}', '9'::xid8)`,
+        [randomUUID(), randomUUID()],
+      );
+      const log = await ledger.readAll();
+      expect(log.map((e) => e.position)).toEqual([
+        { commit: 9n, prepare: 2n },
+        { commit: 10n, prepare: 1n },
+      ]);
+      expect(await ledger.readAll({ fromPosition: log[0].position })).toHaveLength(1);
+      expect(await ledger.headPosition()).toEqual({ commit: 10n, prepare: 1n });
+    });
+
     it('stops subscriptions on abort and on close()', async () => {
       const controller = new AbortController();
       const aborted = store.subscribeToAll({ onEvent: async () => undefined, signal: controller.signal });

@@ -30,12 +30,12 @@ export async function readGlobalLog(pool: Pool, names: SqlNames, after: Position
 
 /** The newest position a global log reader can see now (same horizon as readGlobalLog). */
 export async function readHeadPosition(pool: Pool, names: SqlNames): Promise<Position | undefined> {
-  const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
-    `SELECT transaction_id::text AS transaction_id, global_position
+  const { rows } = await pool.query<{ transaction_id_text: string; global_position: string }>(
+    `SELECT transaction_id::text AS transaction_id_text, global_position
        FROM ${names.events}
       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY transaction_id DESC, global_position DESC
       LIMIT 1`,
   );
-  return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) } : undefined;
+  return rows[0] ? { commit: BigInt(rows[0].transaction_id_text), prepare: BigInt(rows[0].global_position) } : undefined;
 }

@@ -1,8 +1,11 @@
 import type { RecordedEvent } from '../port';
 
-/** The columns every read selects; bigint and xid8 come back as text so nothing loses precision. */
+/**
+ * The columns every read selects; bigint and xid8 come back as text so nothing loses precision. The text
+ * of transaction_id gets its own name so that `ORDER BY transaction_id` still sorts the xid8 column.
+ */
 export const EVENT_COLUMNS =
-  'stream_id, revision, event_id, type, data, metadata, global_position, transaction_id::text AS transaction_id, recorded_at';
+  'stream_id, revision, event_id, type, data, metadata, global_position, transaction_id::text AS transaction_id_text, recorded_at';
 
 export interface EventRow {
   stream_id: string;
@@ -12,7 +15,7 @@ export interface EventRow {
   data: unknown;
   metadata: Record<string, unknown>;
   global_position: string;
-  transaction_id: string;
+  transaction_id_text: string;
   recorded_at: Date;
 }
 
@@ -24,7 +27,7 @@ export function recordedEventFromRow(row: EventRow): RecordedEvent {
     type: row.type,
     data: row.data,
     metadata: row.metadata,
-    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    position: { commit: BigInt(row.transaction_id_text), prepare: BigInt(row.global_position) },
     recordedAt: row.recorded_at,
   };
 }

@@ -1,0 +1,49 @@
+/** Sizes of one benchmark run; every one can be made smaller from the environment for a quick run. */
+export interface BenchConfig {
+  databaseUrl: string;
+  /** Streams the append runs spread over (BENCH_STREAMS, default 10,000). */
+  streams: number;
+  /** Appends per append run (BENCH_APPENDS, default 20,000: two appends per stream). */
+  appends: number;
+  concurrencies: number[];
+  batchSizes: number[];
+  /** Events in the log that the catch-up read and the projection rebuild go through (BENCH_LOG_EVENTS, default 1,000,000). */
+  logEvents: number;
+  /** Events per query of the catch-up subscription (BENCH_READ_BATCH, default 1,000). */
+  readBatch: number;
+}
+
+export class BenchConfigError extends Error {}
+
+export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const databaseUrl = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
+  if (!databaseUrl) {
+    throw new BenchConfigError(
+      'No PostgreSQL for the benchmark: set TEST_DATABASE_URL (or DATABASE_URL) to an admin connection URL, ' +
+        'e.g. start one with `bash infra/postgres.sh start` and use the URL printed by `bash infra/postgres.sh env`.',
+    );
+  }
+  return {
+    databaseUrl,
+    streams: positive(env, 'BENCH_STREAMS', 10_000),
+    appends: positive(env, 'BENCH_APPENDS', 20_000),
+    concurrencies: list(env, 'BENCH_CONCURRENCY', [1, 8, 32]),
+    batchSizes: list(env, 'BENCH_BATCH_SIZES', [1, 10]),
+    logEvents: positive(env, 'BENCH_LOG_EVENTS', 1_000_000),
+    readBatch: positive(env, 'BENCH_READ_BATCH', 1_000),
+  };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replace(/_/g, ''));
+  if (!Number.isSafeInteger(value) || value <= 0) throw new BenchConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function list(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return raw.split(',').map((part) => positive({ [name]: part.trim() }, name, 0));
+}

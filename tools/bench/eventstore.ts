@@ -1,0 +1,51 @@
+import { createTestDatabase } from '@marketplace/testing';
+import { benchAppends } from './append-bench';
+import { BenchConfigError, benchConfig } from './bench-config';
+import { benchCatchUp } from './catch-up-bench';
+import type { Measurement } from './measurement';
+import { runProjectionRebuildBench } from './projection-rebuild-call';
+import { reportTable } from './report-table';
+import { LOG_SCHEMA, seedLog } from './seed-log';
+
+/**
+ * `npm run bench:eventstore`: the PostgreSQL event store's append and read throughput, in a fresh database
+ * on the server named by TEST_DATABASE_URL / DATABASE_URL, dropped afterwards. Not a test: it prints figures.
+ */
+async function main(): Promise<void> {
+  const config = benchConfig();
+  const database = await createTestDatabase('bench_eventstore');
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const rows: Measurement[] = [];
+  const notes: string[] = [];
+  try {
+    log(`event store benchmark: ${config.streams} streams, ${config.appends} appends per run, log of ${config.logEvents} events`);
+    for (const batchSize of config.batchSizes) {
+      for (const concurrency of config.concurrencies) {
+        const row = await benchAppends({ databaseUrl: database.url, streams: config.streams, appends: config.appends, batchSize, concurrency });
+        log(`  ${row.name}: ${Math.round(row.rate)} ${row.unit}`);
+        rows.push(row);
+      }
+    }
+
+    const seedSeconds = await seedLog(database.url, config.logEvents, config.streams);
+    log(`  seeded ${config.logEvents} events in ${seedSeconds.toFixed(1)} s (set-up, not measured)`);
+    const catchUp = await benchCatchUp(database.url, config.logEvents, config.readBatch);
+    log(`  ${catchUp.name}: ${Math.round(catchUp.rate)} ${catchUp.unit}`);
+    rows.push(catchUp);
+
+    const rebuild = await runProjectionRebuildBench({ databaseUrl: database.url, eventStoreSchema: LOG_SCHEMA, events: config.logEvents });
+    if ('skipped' in rebuild) notes.push(`projection rebuild: not run (${rebuild.skipped})`);
+    else rows.push(rebuild);
+
+    log('');
+    log(reportTable(rows));
+    for (const note of notes) log(note);
+  } finally {
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof BenchConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
