@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { comparePositions, type Position, type RecordedEvent } from '@marketplace/event-store';
 import { Registry } from 'prom-client';
-import { LAG_METRIC, ProjectionVersionMismatchError } from '@marketplace/projections';
+import { LAG_METRIC, ProjectionVersionMismatchError } from '../src';
 import { createTestDatabase, describeEachBackend, testInfrastructure, waitFor, type TestDatabase } from '@marketplace/testing';
 import { CheckpointStore } from '../src/checkpoint-store';
 import { PostgresProjectionSink } from '../src/postgres-projection-sink';

@@ -1,7 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import { Registry } from 'prom-client';
 import { comparePositions, PostgresEventStore, type Position } from '@marketplace/event-store';
-import { ProjectionEngine, type ProjectionDefinition, type ProjectionEngineOptions } from '@marketplace/projections';
+import { ProjectionEngine, type ProjectionDefinition, type ProjectionEngineOptions } from '../src';
 import { uniqueName, waitFor } from '@marketplace/testing';
 
 /** One service's worth of infrastructure on a test database: its schema, event store and knex pool. */
