@@ -1,5 +1,5 @@
 import { parseCloudEvent } from '@marketplace/contracts';
-import type { EventStore, RecordedEvent, SubscribeToAllOptions, Subscription } from '@marketplace/event-store';
+import type { EventStore, RecordedEvent, SubscribeToAllOptions } from '@marketplace/event-store';
 import { Client } from 'pg';
 import type { BusLogger } from '../bus-support/bus-logger';
 import type { OutgoingMessage, Producer } from '../port';
@@ -79,14 +79,15 @@ export class EventStoreRelay {
   private async relay(session: LeaderSession): Promise<void> {
     const { name, store, filter } = this.options;
     const fromPosition = await this.checkpoints.load(session.client, name);
-    let subscription: Subscription | undefined;
+    const failed = new AbortController();
     const batcher = new RelayBatcher<RecordedEvent>({
       size: this.options.batchSize ?? 100,
       lingerMs: this.options.lingerMs ?? 20,
       flush: (batch) => this.publish(session, batch),
-      onFailure: () => void subscription?.stop(),
+      onFailure: (error) => failed.abort(error),
     });
-    subscription = store.subscribeToAll({ fromPosition, filter, signal: session.signal, onEvent: (event) => batcher.add(event) });
+    const signal = AbortSignal.any([session.signal, failed.signal]);
+    const subscription = store.subscribeToAll({ fromPosition, filter, signal, onEvent: (event) => batcher.add(event) });
     try {
       await subscription.done;
     } finally {
