@@ -13,6 +13,8 @@ DATA_DIR="$STATE_DIR/data"
 LOG_FILE="$STATE_DIR/postgres.log"
 # initdb and the server refuse to run as root, so as root they run as this OS user.
 PG_OS_USER=postgres
+# runuser and useradd live in sbin, which a CI shell's PATH may lack.
+PATH="$PATH:/usr/sbin:/sbin"
 
 find_bin_dir() {
   if [[ -n "${PG_BIN:-}" ]]; then
