@@ -18,7 +18,7 @@ describe('parseConfig', () => {
 
   it('names a missing variable', () => {
     const { DATABASE_URL: _omitted, ...env } = valid;
-    expect(() => parseConfig(dataServiceConfigSchema, env)).toThrow(/^Invalid configuration: DATABASE_URL: /);
+    expect(() => parseConfig(dataServiceConfigSchema, env)).toThrow('Invalid configuration: DATABASE_URL: is not set (must be a postgres:// URL)');
   });
 
   it('names every bad variable, with what is wrong', () => {
@@ -55,7 +55,7 @@ describe('loadConfig', () => {
       expect(exit).toHaveBeenCalledWith(1);
       expect(stderr).toHaveBeenCalledTimes(1);
       const line = String(stderr.mock.calls[0]?.[0]);
-      expect(line).toMatch(/^Invalid configuration: PORT: .+\n$/);
+      expect(line).toMatch(/^Invalid configuration: PORT: is not set \(.+\)\n$/);
       expect(line.trimEnd()).not.toContain('\n');
     } finally {
       exit.mockRestore();

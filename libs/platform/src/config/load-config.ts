@@ -13,10 +13,11 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessE
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(
-    result.error.issues.map((issue) => ({
-      variable: issue.path.map(String).join('.') || '(environment)',
-      message: issue.message,
-    })),
+    result.error.issues.map((issue) => {
+      const variable = issue.path.map(String).join('.') || '(environment)';
+      const missing = issue.path.length === 1 && env[variable] === undefined;
+      return { variable, message: missing ? `is not set (${issue.message})` : issue.message };
+    }),
   );
 }
 
