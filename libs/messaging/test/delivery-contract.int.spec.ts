@@ -201,8 +201,9 @@ describeEachBackend('messaging delivery contract', messageBusBackends(), (backen
 
     beforeEach(() => outbox.migrate(db));
 
-    function relay(send: Pick<Producer, 'send'>): OutboxRelay {
-      const r = new OutboxRelay({ databaseUrl: ctx.databaseUrl, schema: 'catalog', producer: send, batchSize: 10, pollIntervalMs: 200, retryMs: 100 });
+    /** `retryMs` also spaces the restarts after a crash: a dying relay gets a long one, so it dies once. */
+    function relay(send: Pick<Producer, 'send'>, retryMs = 100): OutboxRelay {
+      const r = new OutboxRelay({ databaseUrl: ctx.databaseUrl, schema: 'catalog', producer: send, batchSize: 10, pollIntervalMs: 200, retryMs });
       stoppers.push(() => r.stop());
       return r;
     }
@@ -223,7 +224,7 @@ describeEachBackend('messaging delivery contract', messageBusBackends(), (backen
       await enqueueInterleaved(keys, 15);
 
       const crashing = crashingProducer(await producer(), 4);
-      const first = relay(crashing);
+      const first = relay(crashing, 60_000);
       first.start();
       await waitFor(() => crashing.crashes > 0, { ...WAIT, description: 'the first relay to die' });
       await first.stop();
@@ -290,7 +291,7 @@ describeEachBackend('messaging delivery contract', messageBusBackends(), (backen
       stoppers.push(() => store.close());
     });
 
-    function relay(topic: string, send: Pick<Producer, 'send'>): EventStoreRelay {
+    function relay(topic: string, send: Pick<Producer, 'send'>, retryMs = 100): EventStoreRelay {
       const r = new EventStoreRelay({
         name: 'catalog-events',
         databaseUrl: ctx.databaseUrl,
@@ -303,7 +304,7 @@ describeEachBackend('messaging delivery contract', messageBusBackends(), (backen
             ? { topic, type: 'marketplace.catalog.StockAdjusted.v1', subject: event.streamId.slice('product-'.length) }
             : undefined,
         batchSize: 10,
-        retryMs: 100,
+        retryMs,
       });
       stoppers.push(() => r.stop());
       return r;
@@ -331,7 +332,7 @@ describeEachBackend('messaging delivery contract', messageBusBackends(), (backen
       await append(keys, 0, 12);
 
       const crashing = crashingProducer(await producer(), 4);
-      const first = relay(topic, crashing);
+      const first = relay(topic, crashing, 60_000);
       first.start();
       await waitFor(() => crashing.crashes > 0, { ...WAIT, description: 'the first relay to die' });
       await first.stop();
