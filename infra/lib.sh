@@ -8,6 +8,8 @@ INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$INFRA_DIR/.." && pwd)"
 STATE_ROOT="$REPO_ROOT/.infra"
 CACHE_ROOT="${MARKETPLACE_CACHE:-$HOME/.cache/marketplace}"
+# Go's official tarball installs outside the default PATH.
+PATH="$PATH:/usr/local/go/bin"
 
 log() { printf '[infra:%s] %s\n' "${SERVICE:-infra}" "$*" >&2; }
 die() { printf '[infra:%s] error: %s\n' "${SERVICE:-infra}" "$*" >&2; exit 1; }

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # stripe-mock (Stripe's own API mock) on 127.0.0.1 over HTTP, built once with `go install` into the cache.
 #   infra/stripe-mock.sh {start|stop|status|env}
-# Env: STRIPE_MOCK_PORT (12111), STRIPE_MOCK_VERSION, MARKETPLACE_CACHE.
+# Env: STRIPE_MOCK_PORT (12111), STRIPE_MOCK_HTTPS_PORT (STRIPE_MOCK_PORT+1), STRIPE_MOCK_VERSION, MARKETPLACE_CACHE.
 SERVICE=stripe-mock
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 STRIPE_MOCK_VERSION="${STRIPE_MOCK_VERSION:-v0.203.0}"
 STRIPE_MOCK_HOST=127.0.0.1
 STRIPE_MOCK_PORT="${STRIPE_MOCK_PORT:-12111}"
+# stripe-mock always serves HTTPS too (on :12112, all interfaces, unless told otherwise): keep it local and movable.
+STRIPE_MOCK_HTTPS_PORT="${STRIPE_MOCK_HTTPS_PORT:-$((STRIPE_MOCK_PORT + 1))}"
 STATE_DIR="$STATE_ROOT/stripe-mock"
 BIN_DIR="$CACHE_ROOT/stripe-mock-$STRIPE_MOCK_VERSION"
 BIN="$BIN_DIR/stripe-mock"
@@ -35,10 +37,11 @@ do_start() {
   fi
   require_cmd curl "curl"
   ensure_port_free "$STRIPE_MOCK_HOST" "$STRIPE_MOCK_PORT"
+  ensure_port_free "$STRIPE_MOCK_HOST" "$STRIPE_MOCK_HTTPS_PORT"
   build
   mkdir -p "$STATE_DIR"
   log "starting on http://$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT (log: $STATE_DIR/stripe-mock.log)"
-  nohup "$BIN" -http-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT" >"$STATE_DIR/stripe-mock.log" 2>&1 </dev/null &
+  nohup "$BIN" -http-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT" -https-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_HTTPS_PORT" >"$STATE_DIR/stripe-mock.log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$(pid_file)"
   if ! wait_until 30 "$pid" "stripe-mock to answer" answers; then

@@ -9,6 +9,8 @@ import { waitFor } from '../wait-for';
 // Proves that what the global setup published is real, reachable infrastructure.
 const infra = testInfrastructure();
 const unset = (variable: string) => ({ skip: `${variable} not set` });
+// A fresh broker creates its offsets topic on the first group join, which alone can take seconds.
+const TIMEOUT_MS = 60_000;
 
 describeEachBackend('test infrastructure', [{ name: 'postgres', resolve: () => infra.postgresUrl ?? unset('TEST_DATABASE_URL') }], (url) => {
   it('creates a throwaway database that accepts connections, and drops it', async () => {
@@ -30,7 +32,7 @@ describeEachBackend('test infrastructure', [{ name: 'postgres', resolve: () => i
     } finally {
       await admin.end();
     }
-  });
+  }, TIMEOUT_MS);
 });
 
 describeEachBackend('test infrastructure', [{ name: 'kafka', resolve: () => infra.kafkaBrokers ?? unset('TEST_KAFKA_BROKERS') }], (brokers) => {
@@ -64,7 +66,7 @@ describeEachBackend('test infrastructure', [{ name: 'kafka', resolve: () => infr
       await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
       await admin.disconnect();
     }
-  });
+  }, TIMEOUT_MS);
 });
 
 describeEachBackend('test infrastructure', [{ name: 'stripe-mock', resolve: () => infra.stripeApiBase ?? unset('TEST_STRIPE_API_BASE') }], (base) => {
@@ -77,5 +79,5 @@ describeEachBackend('test infrastructure', [{ name: 'stripe-mock', resolve: () =
     expect(response.status).toBe(200);
     const intent = (await response.json()) as { object: string; amount: number; currency: string };
     expect(intent).toMatchObject({ object: 'payment_intent', amount: 1999, currency: 'eur' });
-  });
+  }, TIMEOUT_MS);
 });
