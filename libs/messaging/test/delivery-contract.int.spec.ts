@@ -327,7 +327,7 @@ describeEachBackend('messaging delivery contract', messageBusBackends(), (backen
     it('killed mid-stream and restarted, delivers every event at least once, in per-key order, then goes on live', async () => {
       const topic = ctx.name('catalog.inventory.v1');
       const keys: string[] = [randomUUID(), randomUUID(), randomUUID()];
-      await relay(topic, { send: async () => undefined }).migrate();
+      await relay(topic, { send: async () => undefined }).migrate(db);
       const received = await collector([topic]);
       await append(keys, 0, 12);
 

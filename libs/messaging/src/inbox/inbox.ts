@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { migrateSchema } from '../relay/migrate-schema';
 
 /** Which consumer handled which event: the inbox's primary key. */
 export interface InboxKey {
@@ -31,10 +32,8 @@ export class Inbox {
 
   /** Creates the schema and table if missing; safe to run from several processes at once. */
   async migrate(db: Knex): Promise<void> {
-    await db.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`inbox:${this.options.schema}`]);
-      await trx.raw('create schema if not exists ??', [this.options.schema]);
-      await trx.raw(
+    await migrateSchema(db, this.options.schema, [
+      [
         `create table if not exists ?? (
            consumer_group text not null,
            event_id text not null,
@@ -42,8 +41,8 @@ export class Inbox {
            primary key (consumer_group, event_id)
          )`,
         [this.table],
-      );
-    });
+      ],
+    ]);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { type CloudEvent, parseCloudEvent, topicForType } from '@marketplace/contracts';
 import type { Knex } from 'knex';
+import { migrateSchema } from '../relay/migrate-schema';
 
 export interface OutboxOptions {
   /** The publishing service's own schema. */
@@ -32,10 +33,8 @@ export class Outbox {
 
   /** Creates the schema and table if missing; safe to run from several processes at once. */
   async migrate(db: Knex): Promise<void> {
-    await db.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`outbox:${this.options.schema}`]);
-      await trx.raw('create schema if not exists ??', [this.options.schema]);
-      await trx.raw(
+    await migrateSchema(db, this.options.schema, [
+      [
         `create table if not exists ?? (
            id bigint generated always as identity primary key,
            topic text not null,
@@ -47,9 +46,9 @@ export class Outbox {
            published_at timestamptz
          )`,
         [this.table],
-      );
-      await trx.raw('create index if not exists outbox_unpublished on ?? (id) where published_at is null', [this.table]);
-    });
+      ],
+      ['create index if not exists outbox_unpublished on ?? (id) where published_at is null', [this.table]],
+    ]);
   }
 
   /**

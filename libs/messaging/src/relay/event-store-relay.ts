@@ -1,6 +1,6 @@
 import { parseCloudEvent } from '@marketplace/contracts';
 import type { EventStore, RecordedEvent, SubscribeToAllOptions } from '@marketplace/event-store';
-import { Client } from 'pg';
+import type { Knex } from 'knex';
 import type { BusLogger } from '../bus-support/bus-logger';
 import type { OutgoingMessage, Producer } from '../port';
 import { type LeaderSession, LeaderLoop } from './leader-session';
@@ -56,15 +56,9 @@ export class EventStoreRelay {
     return this.leader.isLeader;
   }
 
-  /** Creates the checkpoint table if missing. */
-  async migrate(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    await client.connect();
-    try {
-      await this.checkpoints.migrate(client);
-    } finally {
-      await client.end();
-    }
+  /** Creates the checkpoint table if missing (e.g. from one of the service's knex migrations). */
+  migrate(db: Knex): Promise<void> {
+    return this.checkpoints.migrate(db);
   }
 
   start(): void {

@@ -1,5 +1,7 @@
 import type { Position } from '@marketplace/event-store';
+import type { Knex } from 'knex';
 import { type ClientBase, escapeIdentifier } from 'pg';
+import { migrateSchema } from './migrate-schema';
 
 /** Durable positions of the event-store relays, by relay name, in the service's schema. */
 export class RelayCheckpoints {
@@ -9,24 +11,18 @@ export class RelayCheckpoints {
     this.table = `${escapeIdentifier(schema)}.relay_checkpoints`;
   }
 
-  async migrate(client: ClientBase): Promise<void> {
-    await client.query('begin');
-    try {
-      await client.query('select pg_advisory_xact_lock(hashtext($1))', [`relay_checkpoints:${this.schema}`]);
-      await client.query(`create schema if not exists ${escapeIdentifier(this.schema)}`);
-      await client.query(
-        `create table if not exists ${this.table} (
+  async migrate(db: Knex): Promise<void> {
+    await migrateSchema(db, this.schema, [
+      [
+        `create table if not exists ?? (
            name text primary key,
            commit numeric(20, 0) not null,
            prepare numeric(20, 0) not null,
            updated_at timestamptz not null default now()
          )`,
-      );
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    }
+        [`${this.schema}.relay_checkpoints`],
+      ],
+    ]);
   }
 
   async load(client: ClientBase, name: string): Promise<Position | undefined> {
