@@ -1,5 +1,6 @@
 import { type AllStreamSubscription, type KurrentDBClient, START, excludeSystemEvents } from '@kurrent/kurrentdb-client';
-import type { SubscribeToAllOptions, Subscription } from '../port';
+import { comparePositions } from '../position';
+import type { Position, SubscribeToAllOptions, Subscription } from '../port';
 import { matchesFilter } from '../subscription-filter';
 import { fromResolvedEvent } from './kurrentdb-mapping';
 
@@ -30,7 +31,8 @@ export class KurrentDBSubscription implements Subscription {
       for await (const resolved of this.source) {
         if (this.stopped) return;
         const event = fromResolvedEvent(resolved);
-        if (event && matchesFilter(this.options.filter, event)) await this.options.onEvent(event);
+        if (!event || !isAfter(event.position, this.options.fromPosition)) continue;
+        if (matchesFilter(this.options.filter, event)) await this.options.onEvent(event);
       }
     } catch (error) {
       if (!this.stopped) throw error;
@@ -38,4 +40,9 @@ export class KurrentDBSubscription implements Subscription {
       if (!this.stopped) await this.source.unsubscribe().catch(() => undefined);
     }
   }
+}
+
+/** The port's checkpoint is exclusive; the check guards against a server that repeats the event at it. */
+function isAfter(position: Position, checkpoint: Position | undefined): boolean {
+  return !checkpoint || comparePositions(position, checkpoint) > 0;
 }
