@@ -141,7 +141,7 @@ do_start() {
   log "starting Kafka $KAFKA_VERSION on $KAFKA_HOST:$KAFKA_PORT (log: $STATE_DIR/server.log)"
   : >"$STATE_DIR/server.log"
   java_argv kafka.Kafka "$STATE_DIR/server.properties"
-  nohup "${JAVA_ARGV[@]}" >>"$STATE_DIR/server.log" 2>&1 </dev/null &
+  nohup "${JAVA_ARGV[@]}" >>"$STATE_DIR/server.log" 2>&1 </dev/null 9>&- &
   local pid=$!
   echo "$pid" >"$(pid_file)"
   if ! wait_until 120 "$pid" "Kafka to accept requests" broker_ready; then

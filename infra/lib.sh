@@ -81,12 +81,22 @@ ensure_port_free() { # ensure_port_free <host> <port>
   fi
 }
 
+# Serialises start and stop of one service, so that two test runs starting it at once do not race
+# (the second finds it running instead of failing on a taken port). Daemons are started with `9>&-`
+# so that they do not inherit, and hold forever, the lock's descriptor.
+with_lock() { # with_lock <command...>
+  mkdir -p "$STATE_ROOT"
+  exec 9>"$STATE_ROOT/$SERVICE.lock"
+  flock -w 900 9 || die "timed out waiting for another start/stop of $SERVICE"
+  "$@"
+}
+
 # Runs `start` / `stop` / `status` / `env` from the including script's functions.
 # `env` prints the service's export lines when it is running, nothing otherwise.
 dispatch() { # dispatch "$@"
   case "${1:-}" in
-    start) do_start ;;
-    stop) do_stop ;;
+    start) with_lock do_start ;;
+    stop) with_lock do_stop ;;
     status) do_status ;;
     env) if do_status >/dev/null 2>&1; then do_env; fi ;;
     *) echo "usage: $0 {start|stop|status|env}" >&2; exit 2 ;;

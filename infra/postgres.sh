@@ -93,7 +93,7 @@ do_start() {
   init_cluster
   log "starting PostgreSQL from $BIN on $PG_HOST:$PG_PORT (log: $LOG_FILE)"
   # -w: pg_ctl returns once the server reports it accepts connections.
-  if ! pg_ctl_as_user -w -t 60 -l "$LOG_FILE" -o "-p $PG_PORT" start >/dev/null; then
+  if ! pg_ctl_as_user -w -t 60 -l "$LOG_FILE" -o "-p $PG_PORT" start >/dev/null 9>&-; then
     tail -n 30 "$LOG_FILE" >&2 || true
     die "PostgreSQL did not start; see $LOG_FILE"
   fi

@@ -41,7 +41,7 @@ do_start() {
   build
   mkdir -p "$STATE_DIR"
   log "starting on http://$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT (log: $STATE_DIR/stripe-mock.log)"
-  nohup "$BIN" -http-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT" -https-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_HTTPS_PORT" >"$STATE_DIR/stripe-mock.log" 2>&1 </dev/null &
+  nohup "$BIN" -http-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT" -https-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_HTTPS_PORT" >"$STATE_DIR/stripe-mock.log" 2>&1 </dev/null 9>&- &
   local pid=$!
   echo "$pid" >"$(pid_file)"
   if ! wait_until 30 "$pid" "stripe-mock to answer" answers; then
