@@ -5,7 +5,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+COPY infra/install-deps.sh infra/install-deps.sh
+RUN bash infra/install-deps.sh
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
