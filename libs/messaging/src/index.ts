@@ -8,3 +8,4 @@ export * from './inbox';
 export * from './outbox';
 export * from './relay';
 export * from './nest';
+export * from './tracing';

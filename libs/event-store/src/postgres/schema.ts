@@ -1,3 +1,4 @@
+import { migrateUnderLock } from '@marketplace/postgres';
 import type { Pool } from 'pg';
 import type { SqlNames } from './sql-names';
 
@@ -5,26 +6,12 @@ import type { SqlNames } from './sql-names';
 export const WRONG_EXPECTED_REVISION_SQLSTATE = 'ES001';
 export const EVENT_ID_CONFLICT_SQLSTATE = 'ES002';
 
-/** Arbitrary fixed namespace for advisory locks taken by event store migrations (second key: the schema). */
-const MIGRATION_LOCK_NAMESPACE = 0x45530001;
-
 /**
  * Creates the store's schema, tables and append function if missing. Idempotent; concurrent starters
- * take turns on a transaction-level advisory lock, since `CREATE ... IF NOT EXISTS` alone can race.
+ * take turns on an advisory lock.
  */
-export async function migrateEventStore(pool: Pool, names: SqlNames): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK_NAMESPACE, names.schema]);
-    await client.query(schemaSql(names));
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function migrateEventStore(pool: Pool, names: SqlNames): Promise<void> {
+  return migrateUnderLock(pool, `marketplace.event-store.${names.schema}`, schemaSql(names));
 }
 
 function schemaSql(n: SqlNames): string {

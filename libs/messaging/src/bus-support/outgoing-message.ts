@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../port';
+import { currentTraceparent } from '../tracing';
 import { InvalidMessageError, InvalidTopicError } from './bus-errors';
 
 // Kafka's own rule for topic names; the embedded bus keeps it too so a name works on both.
@@ -19,7 +20,8 @@ export interface EncodedMessage {
 
 /**
  * Checks what the port promises and serialises the value. A CloudEvent goes as its JSON with the
- * headers every message carries (event type, event id and W3C trace context, so that any Kafka client
+ * headers every message carries (event type, event id and W3C trace context — the event's own, else the
+ * active span's — so that any Kafka client
  * can route and trace without parsing the value) over the caller's own; raw bytes go unchanged with
  * the caller's headers only.
  */
@@ -34,6 +36,7 @@ export function encodeMessage(message: OutgoingMessage): EncodedMessage {
   }
   headers['ce-type'] = value.type;
   headers['ce-id'] = value.id;
-  if (value.traceparent) headers.traceparent = value.traceparent;
+  const traceparent = value.traceparent ?? currentTraceparent();
+  if (traceparent) headers.traceparent = traceparent;
   return { topic, key, value: Buffer.from(JSON.stringify(value)), headers };
 }

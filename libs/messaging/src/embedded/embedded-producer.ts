@@ -1,3 +1,4 @@
+import { withTransaction } from '@marketplace/postgres';
 import { BusClosedError, encodeMessage } from '../bus-support';
 import type { OutgoingMessage, Producer } from '../port';
 import type { EmbeddedContext } from './embedded-context';
@@ -37,9 +38,7 @@ export class EmbeddedProducer implements Producer {
     // Always lock partitions in the same order, so two multi-partition sends cannot deadlock.
     const ordered = [...batches.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
 
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(pool, async (client) => {
       for (const batch of ordered) {
         const n = batch.messages.length;
         // The row lock taken here is held to COMMIT: the next writer of this partition waits, so
@@ -56,13 +55,7 @@ export class EmbeddedProducer implements Producer {
         );
       }
       await client.query('SELECT pg_notify($1, topic) FROM unnest($2::text[]) AS topic', [t.channel, topics]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { migrateUnderLock } from '@marketplace/postgres';
 import type { Pool } from 'pg';
 import type { BusTables } from './bus-tables';
 
@@ -6,12 +7,11 @@ import type { BusTables } from './bus-tables';
  * under a transaction-scoped advisory lock keyed by the schema name (CREATE ... IF NOT EXISTS alone
  * races on the catalog).
  */
-export async function migrateBusSchema(pool: Pool, t: BusTables): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`marketplace.embedded-bus.${t.schema}`]);
-    await client.query(`
+export function migrateBusSchema(pool: Pool, t: BusTables): Promise<void> {
+  return migrateUnderLock(
+    pool,
+    `marketplace.embedded-bus.${t.schema}`,
+    `
       CREATE SCHEMA IF NOT EXISTS "${t.schema}";
       CREATE TABLE IF NOT EXISTS ${t.topics} (
         name        text PRIMARY KEY,
@@ -56,12 +56,6 @@ export async function migrateBusSchema(pool: Pool, t: BusTables): Promise<void> 
         PRIMARY KEY (group_id, topic, partition),
         FOREIGN KEY (topic, partition) REFERENCES ${t.partitions} (topic, partition)
       );
-    `);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    `,
+  );
 }

@@ -1,5 +1,6 @@
 import { errorFields, redeliveryDelay } from '../bus-support';
 import type { IncomingMessage, TopicPartition } from '../port';
+import { withTraceparent } from '../tracing';
 import { abortableDelay } from './abortable-delay';
 import type { EmbeddedContext } from './embedded-context';
 
@@ -65,7 +66,9 @@ export class PartitionReader {
         if (signal.aborted) return;
         let held: boolean;
         try {
-          await onMessage({ topic: tp.topic, partition: tp.partition, offset: row.offset, key: row.key, value: row.value, headers: row.headers });
+          const message = { topic: tp.topic, partition: tp.partition, offset: row.offset, key: row.key, value: row.value, headers: row.headers };
+          // No client instrumentation here (kafkajs has one): the handler continues the sender's trace.
+          await withTraceparent(row.headers.traceparent, () => onMessage(message));
           held = await commit(BigInt(row.offset) + 1n);
         } catch (error) {
           failures += 1;

@@ -1,2 +1,1 @@
 export * from './start-telemetry';
-export * from './traceparent';
