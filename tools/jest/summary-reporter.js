@@ -18,6 +18,11 @@ class SummaryReporter {
       const { suite, backend, status, reason } = JSON.parse(line);
       backends.set(`${suite} [${backend}]`, reason ? `${status} (${reason})` : status);
     }
+    // jest's own summary is printed after every reporter's onRunComplete; these lines go last.
+    process.once('exit', () => this.print(backends, results));
+  }
+
+  print(backends, results) {
     const out = process.stdout;
     if (backends.size > 0) {
       out.write('\nBackends:\n');
