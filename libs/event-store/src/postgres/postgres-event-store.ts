@@ -12,6 +12,7 @@ import type {
   Subscription,
 } from '../port';
 import { validateAppend, validateMaxCount, validateReadStream } from '../request-validation';
+import { AppendNotifier } from './append-notifier';
 import { appendError, appendQuery, appendResultFromRows } from './append-statement';
 import { readGlobalLog, readHeadPosition } from './global-log-reader';
 import { GlobalLogSubscription, type GlobalLogSubscriptionSettings } from './global-log-subscription';
@@ -39,6 +40,7 @@ export class PostgresEventStore implements EventStore {
   private readonly names: SqlNames;
   private readonly subscriptionSettings: GlobalLogSubscriptionSettings;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly notifier: AppendNotifier;
 
   constructor(options: PostgresEventStoreOptions) {
     this.names = sqlNames(options.schema ?? DEFAULT_SCHEMA);
@@ -54,6 +56,7 @@ export class PostgresEventStore implements EventStore {
       throw new TypeError('PostgresEventStore needs a pool or a connectionString');
     }
     this.subscriptionSettings = { ...DEFAULT_SUBSCRIPTION, ...options.subscription };
+    this.notifier = new AppendNotifier(this.pool, this.names.channel);
   }
 
   /** Creates the schema, tables and append function when missing; safe to call from every starting process. */
@@ -65,7 +68,9 @@ export class PostgresEventStore implements EventStore {
     validateAppend(stream, events, options.expectedRevision);
     try {
       const { rows } = await this.pool.query(appendQuery(this.names, stream, events, options.expectedRevision));
-      return appendResultFromRows(rows);
+      const result = appendResultFromRows(rows);
+      this.notifier.afterAppend();
+      return result;
     } catch (error) {
       throw appendError(error, stream, options.expectedRevision);
     }

@@ -106,8 +106,6 @@ BEGIN
 
   UPDATE ${n.streams} SET revision = v_current + v_count WHERE stream_id = p_stream_id;
 
-  PERFORM pg_notify('${n.channel}', '');
-
   RETURN QUERY
     SELECT true, v_current + v_count, pg_current_xact_id(), currval(pg_get_serial_sequence('${n.events}', 'global_position'));
 END
