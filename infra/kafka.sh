@@ -141,15 +141,7 @@ do_start() {
   log "starting Kafka $KAFKA_VERSION on $KAFKA_HOST:$KAFKA_PORT (log: $STATE_DIR/server.log)"
   : >"$STATE_DIR/server.log"
   java_argv kafka.Kafka "$STATE_DIR/server.properties"
-  nohup "${JAVA_ARGV[@]}" >>"$STATE_DIR/server.log" 2>&1 </dev/null 9>&- &
-  local pid=$!
-  echo "$pid" >"$(pid_file)"
-  if ! wait_until 120 "$pid" "Kafka to accept requests" broker_ready; then
-    tail -n 40 "$STATE_DIR/server.log" >&2
-    do_stop
-    die "Kafka did not become ready; see $STATE_DIR/server.log"
-  fi
-  log "ready on $KAFKA_HOST:$KAFKA_PORT (pid $pid)"
+  launch_daemon "$STATE_DIR/server.log" 120 "Kafka accepting requests on $KAFKA_HOST:$KAFKA_PORT" broker_ready -- "${JAVA_ARGV[@]}"
 }
 
 do_stop() { stop_pid 30; }

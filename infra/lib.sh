@@ -74,6 +74,24 @@ stop_pid() { # stop_pid <grace seconds>
   log "stopped"
 }
 
+# Starts a daemon in the background with its pid in the pid file and its output in <log>, then waits for
+# <ready command...>; on failure shows the log's tail, stops it and exits with an error.
+launch_daemon() { # launch_daemon <log> <timeout seconds> <what> <ready command...> -- <daemon argv...>
+  local logfile="$1" timeout="$2" what="$3"; shift 3
+  local ready=()
+  while [[ "$1" != "--" ]]; do ready+=("$1"); shift; done
+  shift
+  nohup "$@" >>"$logfile" 2>&1 </dev/null 9>&- &
+  local pid=$!
+  echo "$pid" >"$(pid_file)"
+  if ! wait_until "$timeout" "$pid" "$what" "${ready[@]}"; then
+    tail -n 40 "$logfile" >&2
+    do_stop
+    die "$what did not happen; see $logfile"
+  fi
+  log "ready (pid $pid)"
+}
+
 # Fails clearly when a port we are about to bind is taken by something that is not ours.
 ensure_port_free() { # ensure_port_free <host> <port>
   if port_open "$1" "$2"; then

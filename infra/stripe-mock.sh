@@ -41,15 +41,9 @@ do_start() {
   build
   mkdir -p "$STATE_DIR"
   log "starting on http://$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT (log: $STATE_DIR/stripe-mock.log)"
-  nohup "$BIN" -http-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT" -https-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_HTTPS_PORT" >"$STATE_DIR/stripe-mock.log" 2>&1 </dev/null 9>&- &
-  local pid=$!
-  echo "$pid" >"$(pid_file)"
-  if ! wait_until 30 "$pid" "stripe-mock to answer" answers; then
-    tail -n 20 "$STATE_DIR/stripe-mock.log" >&2
-    do_stop
-    die "stripe-mock did not become ready; see $STATE_DIR/stripe-mock.log"
-  fi
-  log "ready on http://$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT (pid $pid)"
+  : >"$STATE_DIR/stripe-mock.log"
+  launch_daemon "$STATE_DIR/stripe-mock.log" 30 "stripe-mock answering on http://$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT" answers -- \
+    "$BIN" -http-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT" -https-addr "$STRIPE_MOCK_HOST:$STRIPE_MOCK_HTTPS_PORT"
 }
 
 do_stop() { stop_pid 10; }
