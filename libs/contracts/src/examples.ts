@@ -36,6 +36,8 @@ export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
     email: 'ada@example.com',
     requestedAt: at,
     expiresAt: later,
+    sealedLink: 'q5tmYwd3-lfPGXvQ.TGluayBzZWFsZWQgZm9yIG5vdGlmaWNhdGlvbnM.x0lJNAGKi1_Mw1lPHa1Wfw',
+    keyId: 'delivery-1',
   },
   'marketplace.identity.EmailVerified.v1': { userId: id.user, email: 'ada@example.com', verifiedAt: at },
   'marketplace.identity.PasswordResetRequested.v1': {
@@ -44,6 +46,8 @@ export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
     email: 'ada@example.com',
     requestedAt: at,
     expiresAt: later,
+    sealedLink: 'q5tmYwd3-lfPGXvQ.TGluayBzZWFsZWQgZm9yIG5vdGlmaWNhdGlvbnM.x0lJNAGKi1_Mw1lPHa1Wfw',
+    keyId: 'delivery-1',
   },
   'marketplace.identity.RoleGranted.v1': { userId: id.seller, role: 'seller', grantedBy: id.admin, grantedAt: at },
   'marketplace.identity.SellerApplicationSubmitted.v1': {

@@ -13,6 +13,7 @@ export * from './email-verified';
 export * from './password-reset-requested';
 export * from './role';
 export * from './role-granted';
+export * from './sealed-link';
 export * from './seller-application-submitted';
 export * from './seller-approved';
 export * from './seller-rejected';
