@@ -11,5 +11,6 @@ export * from './bus/bus.providers';
 export * from './platform-config';
 export * from './services';
 export * from './platform.module';
+export * from './http/public.decorator';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/bootstrap-service';

@@ -1,10 +1,13 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { DependencyUnavailableError } from '../errors/app-error';
+import { Public } from '../http/public.decorator';
 import { PLATFORM_CONFIG } from '../platform-config';
 import type { BaseConfig } from '../config/base-config';
 import { metricsRegistry } from './metrics';
 import { ReadinessRegistry } from './readiness-registry';
 
+/** Probes and scrapes come from the orchestrator and Prometheus, which hold no user token. */
+@Public()
 @Controller()
 export class HealthController {
   constructor(

@@ -1,0 +1,3 @@
+export * from './jwks-server';
+export * from './test-key';
+export * from './test-token-issuer';
