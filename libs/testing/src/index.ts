@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './backends';
 export * from './wait-for';
 export * from './unique-name';
+export * from './processes';

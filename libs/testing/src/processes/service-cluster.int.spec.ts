@@ -1,0 +1,50 @@
+import { createTestDatabase, type TestDatabase } from '../test-database';
+import { testInfrastructure } from '../infrastructure';
+import { ensureBuilt } from './ensure-built';
+import { ServiceCluster } from './service-cluster';
+
+const BACKENDS_NOT_STARTED = ['catalog', 'orders', 'payments', 'search', 'notifications'];
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('ServiceCluster (identity and the gateway as processes)', () => {
+  let database: TestDatabase;
+  let cluster: ServiceCluster | undefined;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    database = await createTestDatabase('cluster');
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+    await database?.drop();
+  });
+
+  it('starts identity, then the gateway routing to it, each ready; stop() ends both', async () => {
+    cluster = await ServiceCluster.start({
+      label: 'cluster',
+      databaseUrl: database.url,
+      kafkaBrokers: testInfrastructure().kafkaBrokers,
+      backends: [{ app: 'identity' }],
+      gateway: { absent: BACKENDS_NOT_STARTED },
+    });
+    expect((await fetch(`${cluster.url('identity')}/ready`)).status).toBe(200);
+    const ready = await fetch(`${cluster.url('gateway')}/ready`);
+    const details = ((await ready.json()) as { error?: { details: { field: string }[] } }).error?.details ?? [];
+    expect(details.map((d) => d.field).sort()).toEqual([...BACKENDS_NOT_STARTED].sort());
+
+    const pids = [cluster.process('identity').pid, cluster.process('gateway').pid] as number[];
+    expect(pids.every(isAlive)).toBe(true);
+    await cluster.stop();
+    expect(pids.some(isAlive)).toBe(false);
+    expect(cluster.describeProblems()).toBeUndefined();
+  });
+});

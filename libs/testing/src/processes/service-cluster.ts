@@ -1,0 +1,79 @@
+import { freePort } from './free-port';
+import { gatewayReadyWithout } from './gateway-readiness';
+import { buildServiceEnv } from './service-env';
+import { ServiceProcess } from './service-process';
+
+export interface ServiceClusterOptions {
+  /** Names the log files, e.g. the suite. */
+  label: string;
+  /** Every backend gets this database (each owns its own schema in it). */
+  databaseUrl: string;
+  kafkaBrokers?: string[];
+  /** Backend apps to start, in order, each with its extra environment. */
+  backends: { app: string; env?: Record<string, string | undefined> }[];
+  /** Start the gateway last, routing to the backends; `absent` services get a port nothing listens on. */
+  gateway?: { env?: Record<string, string | undefined>; absent: readonly string[] };
+  readyTimeoutMs?: number;
+}
+
+/** Several apps as separate processes; stop() ends them in reverse order. */
+export class ServiceCluster {
+  private constructor(private readonly processes: ServiceProcess[]) {}
+
+  static async start(options: ServiceClusterOptions): Promise<ServiceCluster> {
+    const cluster = new ServiceCluster([]);
+    try {
+      for (const backend of options.backends) {
+        const port = await freePort();
+        const env = buildServiceEnv({ name: backend.app, port, databaseUrl: options.databaseUrl, kafkaBrokers: options.kafkaBrokers, extra: backend.env });
+        cluster.processes.push(await ServiceProcess.start({ app: backend.app, env, port, label: options.label, readyTimeoutMs: options.readyTimeoutMs }));
+      }
+      if (options.gateway) {
+        const { absent } = options.gateway;
+        const serviceUrls = Object.fromEntries(cluster.processes.map((p) => [p.name, p.baseUrl]));
+        const nowhere = `http://127.0.0.1:${await freePort()}`;
+        for (const service of absent) serviceUrls[service] = nowhere;
+        const port = await freePort();
+        const env = buildServiceEnv({ name: 'gateway', port, serviceUrls, extra: options.gateway.env });
+        cluster.processes.push(
+          await ServiceProcess.start({
+            app: 'gateway',
+            env,
+            port,
+            label: options.label,
+            readyTimeoutMs: options.readyTimeoutMs,
+            isReady: (url) => gatewayReadyWithout(url, absent),
+          }),
+        );
+      }
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
+    return cluster;
+  }
+
+  url(app: string): string {
+    return this.process(app).baseUrl;
+  }
+
+  process(app: string): ServiceProcess {
+    const found = this.processes.find((p) => p.name === app);
+    if (!found) throw new Error(`${app} is not part of this cluster (${this.processes.map((p) => p.name).join(', ')})`);
+    return found;
+  }
+
+  /** The apps that died without being asked to, with their logs: shown when a suite ends. */
+  describeProblems(): string | undefined {
+    const dead = this.processes.filter((p) => p.diedUnexpectedly());
+    return dead.length === 0 ? undefined : dead.map((p) => `${p.name} died during the tests\n${p.describeLog()}`).join('\n');
+  }
+
+  describeLogs(): string {
+    return this.processes.map((p) => p.describeLog()).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    for (const process of [...this.processes].reverse()) await process.stop();
+  }
+}
