@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Starts PostgreSQL, Kafka and stripe-mock on 127.0.0.1 (each a no-op when already running).
+# Starts PostgreSQL, Kafka, stripe-mock and Redis on 127.0.0.1 (each a no-op when already running).
 # Then `eval "$(bash infra/env.sh)"` points the apps and the tests at them.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-for service in postgres kafka stripe-mock; do
+for service in postgres kafka stripe-mock redis; do
   bash "$here/$service.sh" start
 done

@@ -9,6 +9,8 @@ export interface TestInfrastructure {
   kafkaBrokers?: string[];
   kurrentdbUrl?: string;
   stripeApiBase?: string;
+  /** A real Redis (the gateway's shared rate-limit counters). */
+  redisUrl?: string;
 }
 
 export function testInfrastructure(env: NodeJS.ProcessEnv = process.env): TestInfrastructure {
@@ -18,5 +20,6 @@ export function testInfrastructure(env: NodeJS.ProcessEnv = process.env): TestIn
     kafkaBrokers: brokers ? brokers.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     kurrentdbUrl: env.TEST_KURRENTDB_URL ?? env.KURRENTDB_URL,
     stripeApiBase: env.TEST_STRIPE_API_BASE ?? env.STRIPE_API_BASE,
+    redisUrl: env.TEST_REDIS_URL ?? env.REDIS_URL,
   };
 }

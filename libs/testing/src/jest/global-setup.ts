@@ -26,6 +26,8 @@ const SOURCES: BackendSource[] = [
     container: startStripeMockContainer,
     script: new InfraScript('stripe-mock'),
   },
+  // Docker-less machines get Redis from infra/redis.sh (Debian's redis-server).
+  { name: 'redis', variable: 'TEST_REDIS_URL', envVariables: ['TEST_REDIS_URL', 'REDIS_URL'], script: new InfraScript('redis') },
   // No KurrentDB server can run without Docker here: it is used only when its URL is given.
   { name: 'kurrentdb', variable: 'TEST_KURRENTDB_URL', envVariables: ['TEST_KURRENTDB_URL', 'KURRENTDB_URL'] },
 ];
