@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@marketplace/platform';
+import { EdgeAuthenticator } from './auth/edge-authenticator';
+import { tokenVerifierProvider } from './auth/token-verifier.provider';
+import { EdgeProtection } from './http/edge-protection';
+import { GatewayRoutes } from './http/gateway-routes';
 import { ServiceReadiness } from './infrastructure/service-readiness';
+import { OpenApiAggregator } from './openapi/openapi-aggregator';
+import { OpenApiController } from './openapi/openapi.controller';
+import { ApiProxy } from './proxy/api-proxy';
+import { EdgeRateLimits } from './rate-limit/edge-rate-limits';
+import { rateLimitStoreProvider } from './rate-limit/rate-limit.providers';
 
-/** The gateway: no database of its own; ready when every service is. Routing arrives with the API issues. */
+/** The gateway: no database of its own; routes `/api/v1` to the services, guards the edge, serves the merged API docs. */
 @Module({
   imports: [PlatformModule.forRoot()],
-  providers: [ServiceReadiness],
+  controllers: [OpenApiController],
+  providers: [ServiceReadiness, tokenVerifierProvider, EdgeAuthenticator, rateLimitStoreProvider, EdgeRateLimits, EdgeProtection, ApiProxy, OpenApiAggregator, GatewayRoutes],
 })
 export class AppModule {}

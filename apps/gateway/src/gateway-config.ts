@@ -1,18 +1,53 @@
-import { BACKEND_SERVICES, baseConfigSchema, SERVICE_PORTS, urlVar, type ServiceName } from '@marketplace/platform';
+import { BACKEND_SERVICES, baseConfigSchema, optional, positiveIntVar, SERVICE_PORTS, urlVar, type ServiceName } from '@marketplace/platform';
 import { z } from 'zod';
 
-type BackendService = Exclude<ServiceName, 'gateway'>;
+export type BackendService = Exclude<ServiceName, 'gateway'>;
 
 /** `IDENTITY_URL` for identity, and so on. */
-export function serviceUrlVariable(service: BackendService): string {
-  return `${service.toUpperCase()}_URL`;
+export function serviceUrlVariable(service: BackendService): `${Uppercase<BackendService>}_URL` {
+  return `${service.toUpperCase() as Uppercase<BackendService>}_URL`;
 }
 
 const serviceUrls = Object.fromEntries(
   BACKEND_SERVICES.map((service) => [serviceUrlVariable(service), urlVar.default(`http://127.0.0.1:${SERVICE_PORTS[service]}`)]),
 ) as Record<`${Uppercase<BackendService>}_URL`, z.ZodDefault<typeof urlVar>>;
 
-/** The gateway owns no database; it knows where each service answers. */
-export const gatewayConfigSchema = baseConfigSchema.extend(serviceUrls);
+/** A comma-separated list of exact origins; `*` is refused because the gateway allows credentials. */
+const originListVar = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins (no wildcard)' }).refine((origin) => new URL(origin).origin === origin, {
+        error: 'must be an origin only (scheme, host and port; no path or trailing slash)',
+      }),
+    ),
+  );
+
+/** The gateway owns no database; it knows where each service answers and how it guards the edge. */
+export const gatewayConfigSchema = baseConfigSchema.extend({
+  ...serviceUrls,
+  /** Time to open a connection to a service. */
+  UPSTREAM_CONNECT_TIMEOUT_MS: positiveIntVar.default(2000),
+  /** Time from sending a request to a service until its response headers arrive; also the longest silence in a non-streaming body. */
+  UPSTREAM_TIMEOUT_MS: positiveIntVar.default(15000),
+  JWT_ISSUER: z.string().min(1).default('marketplace-identity'),
+  JWT_AUDIENCE: z.string().min(1).default('marketplace-api'),
+  /** Browser origins allowed to call the API (with credentials); empty allows none. */
+  CORS_ORIGINS: originListVar.default([]),
+  RATE_LIMIT_WINDOW_MS: positiveIntVar.default(60000),
+  /** Requests per window from one client IP address. */
+  RATE_LIMIT_IP_MAX: positiveIntVar.default(600),
+  /** Requests per window from one authenticated user (token subject). */
+  RATE_LIMIT_USER_MAX: positiveIntVar.default(300),
+  /** Counters in Redis, shared by every gateway instance; in memory when unset. */
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
+  OPENAPI_CACHE_TTL_MS: positiveIntVar.default(10000),
+});
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+
+/** Where each service answers, from the config. */
+export function serviceBaseUrl(config: GatewayConfig, service: BackendService): string {
+  return config[serviceUrlVariable(service)];
+}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { BACKEND_SERVICES, PLATFORM_CONFIG, ReadinessRegistry } from '@marketplace/platform';
-import { serviceUrlVariable, type GatewayConfig } from '../gateway-config';
+import { serviceBaseUrl, type GatewayConfig } from '../gateway-config';
 
 /** The gateway is ready only when every service behind it is: one readiness check per service. */
 @Injectable()
@@ -12,7 +12,7 @@ export class ServiceReadiness implements OnModuleInit {
 
   onModuleInit(): void {
     for (const service of BACKEND_SERVICES) {
-      const base = this.config[serviceUrlVariable(service) as keyof GatewayConfig] as string;
+      const base = serviceBaseUrl(this.config, service);
       this.readiness.register(service, () => checkReady(new URL('/ready', base), this.config.READY_CHECK_TIMEOUT_MS));
     }
   }

@@ -1,0 +1,19 @@
+/**
+ * Routes anyone may call without an access token (service-local paths). Everything else needs a valid
+ * token at the edge. A token sent to a public route is not checked here: a client refreshing with an
+ * expired access token still attached must reach `auth/refresh`, and the service itself decides what
+ * a token on its public route means.
+ */
+const PUBLIC_ROUTES: ReadonlyArray<readonly [methods: readonly string[], path: RegExp]> = [
+  [['POST'], /^\/auth\/(register|login|refresh)$/],
+  [['GET', 'HEAD'], /^\/auth\/jwks\.json$/],
+  [['GET', 'POST'], /^\/auth\/verify-email$/],
+  [['POST'], /^\/auth\/password-reset\/(request|confirm)$/],
+  [['GET', 'HEAD'], /^\/(categories|products)(\/[^/]+)*$/],
+  [['GET', 'HEAD'], /^\/search$/],
+  [['POST'], /^\/webhooks\/stripe$/],
+];
+
+export function isPublicRoute(method: string, path: string): boolean {
+  return PUBLIC_ROUTES.some(([methods, pattern]) => methods.includes(method) && pattern.test(path));
+}

@@ -1,0 +1,17 @@
+import type { Provider } from '@nestjs/common';
+import { JwksTokenVerifier } from '@marketplace/auth';
+import { PLATFORM_CONFIG } from '@marketplace/platform';
+import { serviceBaseUrl, type GatewayConfig } from '../gateway-config';
+import { TOKEN_VERIFIER } from './token-verifier';
+
+/** Tokens are checked against identity's public keys, fetched from identity itself. */
+export const tokenVerifierProvider: Provider = {
+  provide: TOKEN_VERIFIER,
+  inject: [PLATFORM_CONFIG],
+  useFactory: (config: GatewayConfig) =>
+    new JwksTokenVerifier({
+      jwksUrl: new URL('/auth/jwks.json', serviceBaseUrl(config, 'identity')).toString(),
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    }),
+};

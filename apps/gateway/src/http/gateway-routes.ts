@@ -1,0 +1,28 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { registerDocsRoutes } from '../openapi/docs-routes';
+import { ApiProxy } from '../proxy/api-proxy';
+import { EdgeProtection } from './edge-protection';
+
+/**
+ * Installs the gateway's Fastify-level parts on the app's server while Nest initialises (before the
+ * server boots): edge protection for every route, the `/api/v1` proxy and `/docs`.
+ */
+@Injectable()
+export class GatewayRoutes implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly protection: EdgeProtection,
+    private readonly proxy: ApiProxy,
+  ) {}
+
+  onModuleInit(): void {
+    const adapter = this.adapterHost.httpAdapter as FastifyAdapter;
+    const fastify = adapter.getInstance<FastifyInstance>();
+    this.protection.register(adapter, fastify);
+    this.proxy.register(fastify);
+    registerDocsRoutes(fastify);
+  }
+}

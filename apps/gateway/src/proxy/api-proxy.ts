@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError, PLATFORM_CONFIG } from '@marketplace/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EdgeAuthenticator } from '../auth/edge-authenticator';
+import { serviceBaseUrl, type GatewayConfig } from '../gateway-config';
+import { EdgeRateLimits } from '../rate-limit/edge-rate-limits';
+import { clientResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
+import { API_PREFIX, resolveRoute } from './route-table';
+import { sendUpstream } from './upstream-client';
+
+/**
+ * `/api/v1/*`: finds the owning service, checks the token and the user's rate limit, and passes the
+ * request on. Request bodies arrive as raw bytes (up to the body limit, 413 beyond), so that what the
+ * service gets is exactly what the client sent (webhook signatures depend on it); responses are
+ * streamed back unbuffered, server-sent events included.
+ */
+@Injectable()
+export class ApiProxy {
+  constructor(
+    private readonly authenticator: EdgeAuthenticator,
+    private readonly rateLimits: EdgeRateLimits,
+    @Inject(PLATFORM_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /** An encapsulated plugin: its raw-body parser does not affect the gateway's own routes. */
+  register(fastify: FastifyInstance): void {
+    void fastify.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+      const handler = (request: FastifyRequest, reply: FastifyReply) => this.forward(request, reply);
+      scope.all(API_PREFIX, handler);
+      scope.all(`${API_PREFIX}/*`, handler);
+    });
+  }
+
+  private async forward(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const route = resolveRoute(request.url);
+    if (!route) throw new NotFoundError(`No API route matches ${request.method} ${request.url.split('?')[0]}.`);
+    const user = await this.authenticator.authenticate(request.method, route.path, request.headers.authorization);
+    if (user) await this.rateLimits.checkUser(user.id);
+    const body = Buffer.isBuffer(request.body) ? request.body : undefined;
+    const upstream = await sendUpstream(
+      {
+        service: route.service,
+        baseUrl: serviceBaseUrl(this.config, route.service),
+        method: request.method,
+        pathAndQuery: route.path + route.search,
+        headers: upstreamRequestHeaders(request.headers, {
+          requestId: String(request.id),
+          clientIp: request.ip,
+          protocol: request.protocol,
+          host: request.headers.host,
+          bodyLength: body?.length,
+        }),
+        body,
+      },
+      { connectMs: this.config.UPSTREAM_CONNECT_TIMEOUT_MS, responseMs: this.config.UPSTREAM_TIMEOUT_MS },
+    );
+    return reply
+      .status(upstream.statusCode ?? 502)
+      .headers(clientResponseHeaders(upstream.headers))
+      .send(upstream);
+  }
+}

@@ -1,0 +1,55 @@
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+
+/** Headers that describe one connection, not the message (RFC 9110 §7.6.1): never forwarded. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+
+/** Set by the gateway itself, so never taken from a client. */
+const GATEWAY_OWNED = new Set(['host', 'content-length', 'forwarded', 'x-real-ip', 'x-request-id']);
+
+/** Identity and client-address claims: only the gateway may make them, and services still re-verify the token. */
+const FORGEABLE_PREFIXES = ['x-user-', 'x-forwarded-'];
+
+/** CORS is answered by the gateway for every route; a service's own CORS headers must not leak through. */
+const GATEWAY_RESPONSE_OWNED = new Set(['x-request-id', 'content-security-policy', 'strict-transport-security', 'x-frame-options', 'x-content-type-options']);
+
+export interface ClientRequestFacts {
+  requestId: string;
+  clientIp: string;
+  protocol: string;
+  host: string | undefined;
+  bodyLength: number | undefined;
+}
+
+/** The headers sent to a service: the client's, minus hop-by-hop and forgeable ones, plus the gateway's own. */
+export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, facts: ClientRequestFacts): OutgoingHttpHeaders {
+  const dropped = connectionListed(incoming.connection);
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || GATEWAY_OWNED.has(name) || dropped.has(name)) continue;
+    if (FORGEABLE_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
+    headers[name] = value;
+  }
+  headers['x-request-id'] = facts.requestId;
+  headers['x-forwarded-for'] = facts.clientIp;
+  headers['x-forwarded-proto'] = facts.protocol;
+  if (facts.host) headers['x-forwarded-host'] = facts.host;
+  if (facts.bodyLength !== undefined) headers['content-length'] = String(facts.bodyLength);
+  return headers;
+}
+
+/** The service's response headers that the client gets: hop-by-hop ones and those the gateway sets itself are left out. */
+export function clientResponseHeaders(upstream: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const dropped = connectionListed(upstream.connection);
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(upstream)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || dropped.has(name) || GATEWAY_RESPONSE_OWNED.has(name)) continue;
+    if (name.startsWith('access-control-')) continue;
+    headers[name] = value;
+  }
+  return headers;
+}
+
+/** `Connection: close, x-foo` also makes `x-foo` hop-by-hop. */
+function connectionListed(connection: string | undefined): Set<string> {
+  return new Set((connection ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean));
+}
