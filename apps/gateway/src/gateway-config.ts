@@ -18,7 +18,7 @@ const originListVar = z
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
   .pipe(
     z.array(
-      z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins (no wildcard)' }).refine((origin) => new URL(origin).origin === origin, {
+      z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins (no wildcard)' }).refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, {
         error: 'must be an origin only (scheme, host and port; no path or trailing slash)',
       }),
     ),

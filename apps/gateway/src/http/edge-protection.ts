@@ -10,7 +10,7 @@ import { EdgeRateLimits } from '../rate-limit/edge-rate-limits';
 const UNLIMITED = new Set(['/health', '/ready', '/metrics']);
 
 /** Security headers for a JSON API: nothing may be loaded or framed from its responses. */
-export const API_CONTENT_SECURITY_POLICY = { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } };
+export const API_CONTENT_SECURITY_POLICY = { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } };
 
 /** What guards every route of the gateway: security headers, CORS, and the per-IP rate limit. */
 @Injectable()

@@ -30,6 +30,7 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swag
 
 /** Swagger UI needs its own scripts, inline styles and data: images; the rest of the API allows nothing. */
 const DOCS_CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
   directives: {
     defaultSrc: ["'none'"],
     scriptSrc: ["'self'"],
@@ -45,10 +46,11 @@ export function registerDocsRoutes(fastify: FastifyInstance): void {
   const root = dirname(require.resolve('swagger-ui-dist/package.json'));
   const assets = new Map(Object.entries(ASSETS).map(([file, type]) => [file, { type, content: readFileSync(join(root, file)) }]));
   assets.set('init.js', { type: 'application/javascript; charset=utf-8', content: Buffer.from(INIT) });
-  const helmet = { contentSecurityPolicy: DOCS_CONTENT_SECURITY_POLICY };
+  // Read by @fastify/helmet per request; set as route config because these routes may be added before the plugin loads.
+  const config = { helmet: { contentSecurityPolicy: DOCS_CONTENT_SECURITY_POLICY } };
 
-  fastify.get('/docs', { helmet }, (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
-  fastify.get<{ Params: { file: string } }>('/docs/:file', { helmet }, (request, reply) => {
+  fastify.get('/docs', { config }, (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  fastify.get<{ Params: { file: string } }>('/docs/:file', { config }, (request, reply) => {
     const asset = assets.get(request.params.file);
     if (!asset) return reply.callNotFound();
     return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.content);

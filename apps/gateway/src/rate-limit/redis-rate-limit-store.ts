@@ -15,8 +15,9 @@ export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
 
   constructor(url: string, private readonly keyPrefix = 'gateway:ratelimit:') {
-    // A slow or absent Redis must not hold requests: commands fail fast and the caller decides.
-    this.redis = new Redis(url, { commandTimeout: 500, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    // A slow or absent Redis must not hold requests: a command waits at most 500 ms (also while
+    // connecting, queued) and the caller decides what a failure means.
+    this.redis = new Redis(url, { commandTimeout: 500, maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined);
   }
 
