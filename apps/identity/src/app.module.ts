@@ -1,8 +1,58 @@
+import { MessagingModule, type MessageBus } from '@marketplace/messaging';
+import { type DataServiceConfig, LOGGER, MESSAGE_BUS, PLATFORM_CONFIG, PlatformModule, schemaFor } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@marketplace/platform';
+import { APP_PIPE } from '@nestjs/core';
+import { ZodValidationPipe } from 'nestjs-zod';
+import type { Logger } from 'pino';
+import { AdminBootstrap } from './application/admin-bootstrap';
+import { EmailVerificationService } from './application/email-verification.service';
+import { LoginThrottle } from './application/login-throttle.service';
+import { OneTimeLinks } from './application/one-time-links';
+import { PasswordResetService } from './application/password-reset.service';
+import { ProfileService } from './application/profile.service';
+import { RegistrationService } from './application/registration.service';
+import { SellerApplicationsService } from './application/seller-applications.service';
+import { SessionService } from './application/session.service';
+import { AccessGuard } from './api/auth/access.guard';
+import { AuthController } from './api/auth.controller';
+import { MeController } from './api/me.controller';
+import { AdminSellerApplicationsController, SellerApplicationsController } from './api/seller-applications.controller';
+import { identityProviders } from './infrastructure/identity.providers';
+import { identityMigrations } from './infrastructure/migrations';
 
-/** The identity service: its own schema and the bus; its features arrive with their issues. */
+/** The identity service: accounts, sessions, roles and seller onboarding; its events leave through the outbox. */
 @Module({
-  imports: [PlatformModule.forRoot({ database: { migrations: [] }, bus: true })],
+  imports: [
+    PlatformModule.forRoot({ database: { migrations: identityMigrations }, bus: true }),
+    MessagingModule.forRootAsync({
+      inject: [PLATFORM_CONFIG, MESSAGE_BUS, LOGGER],
+      useFactory: (config: DataServiceConfig, bus: MessageBus, logger: Logger) => {
+        const log = logger.child({ component: 'messaging' });
+        return {
+          serviceName: config.SERVICE_NAME,
+          schema: schemaFor(config.SERVICE_NAME),
+          databaseUrl: config.DATABASE_URL,
+          bus,
+          outboxRelay: true,
+          logger: (level, message, fields) => log[level](fields ?? {}, message),
+        };
+      },
+    }),
+  ],
+  controllers: [AuthController, MeController, SellerApplicationsController, AdminSellerApplicationsController],
+  providers: [
+    ...identityProviders,
+    { provide: APP_PIPE, useClass: ZodValidationPipe },
+    AccessGuard,
+    OneTimeLinks,
+    LoginThrottle,
+    RegistrationService,
+    SessionService,
+    EmailVerificationService,
+    PasswordResetService,
+    SellerApplicationsService,
+    ProfileService,
+    AdminBootstrap,
+  ],
 })
 export class AppModule {}

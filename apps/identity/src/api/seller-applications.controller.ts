@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { SellerApplicationsService } from '../application/seller-applications.service';
+import type { Caller } from '../infrastructure/access-token-verifier';
+import { AccessGuard } from './auth/access.guard';
+import { CurrentCaller } from './auth/current-caller.decorator';
+import { Roles } from './auth/roles.decorator';
+import { ApplicationIdParamDto, ListApplicationsQueryDto, RejectApplicationDto, SellerApplicationDto } from './dto';
+import { applicationView } from './views';
+
+/** A signed-in user applies to sell. */
+@Controller('sellers/applications')
+@UseGuards(AccessGuard)
+export class SellerApplicationsController {
+  constructor(private readonly applications: SellerApplicationsService) {}
+
+  @Post()
+  async submit(@CurrentCaller() caller: Caller, @Body() body: SellerApplicationDto) {
+    return applicationView(await this.applications.submit(caller.id, body));
+  }
+}
+
+/** Admins review the applications. */
+@Controller('admin/seller-applications')
+@UseGuards(AccessGuard)
+@Roles('admin')
+export class AdminSellerApplicationsController {
+  constructor(private readonly applications: SellerApplicationsService) {}
+
+  @Get()
+  async list(@Query() query: ListApplicationsQueryDto) {
+    const page = await this.applications.list(query);
+    return { items: page.items.map(applicationView), total: page.total, limit: query.limit, offset: query.offset };
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  async approve(@CurrentCaller() admin: Caller, @Param() params: ApplicationIdParamDto) {
+    return applicationView(await this.applications.approve(params.id, admin.id));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  async reject(@CurrentCaller() admin: Caller, @Param() params: ApplicationIdParamDto, @Body() body: RejectApplicationDto) {
+    return applicationView(await this.applications.reject(params.id, admin.id, body.reason));
+  }
+}

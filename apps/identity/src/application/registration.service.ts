@@ -1,0 +1,69 @@
+import { Outbox } from '@marketplace/messaging';
+import { KNEX } from '@marketplace/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { normaliseEmail } from '../domain/email';
+import { EmailTakenError, WeakPasswordError } from '../domain/errors';
+import { passwordPolicyViolations } from '../domain/password-policy';
+import { registerUser, type User } from '../domain/user';
+import { PasswordHasher } from '../infrastructure/password-hasher';
+import { UsersRepository } from '../infrastructure/users-repository';
+import { IdentityEvents } from './identity-events';
+import { OneTimeLinks } from './one-time-links';
+
+export interface Registration {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** Sign-up: a buyer with an unverified email, announced with the verification link sealed for notifications. */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    @Inject(KNEX) private readonly db: Knex,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly links: OneTimeLinks,
+    private readonly events: IdentityEvents,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * A taken email is answered 409: sign-up cannot hide that an address has an account without a
+   * mail-first flow, so the per-IP rate limits bound how fast anyone can probe addresses.
+   */
+  async register(registration: Registration): Promise<User> {
+    const email = normaliseEmail(registration.email);
+    const violations = passwordPolicyViolations(registration.password, email);
+    if (violations.length > 0) throw new WeakPasswordError(violations);
+    const passwordHash = await this.hasher.hash(registration.password);
+    const user = registerUser({ id: this.ids.next(), email, name: registration.name.trim(), passwordHash, now: this.clock.now() });
+    await this.db.transaction(async (trx) => {
+      if (!(await this.users.insert(trx, user))) throw new EmailTakenError();
+      const link = await this.links.issue(trx, user.id, 'email_verification');
+      await this.outbox.enqueue(trx, [
+        this.events.create('marketplace.identity.UserRegistered.v1', user.id, {
+          userId: user.id,
+          email: user.email,
+          displayName: user.name,
+          registeredAt: user.createdAt.toISOString(),
+        }),
+        this.events.create('marketplace.identity.RoleGranted.v1', user.id, { userId: user.id, role: 'buyer', grantedBy: null, grantedAt: user.createdAt.toISOString() }),
+        this.events.create('marketplace.identity.EmailVerificationRequested.v1', user.id, {
+          userId: user.id,
+          verificationId: link.tokenId,
+          email: user.email,
+          requestedAt: user.createdAt.toISOString(),
+          expiresAt: link.expiresAt.toISOString(),
+          sealedLink: link.sealedLink,
+          keyId: link.keyId,
+        }),
+      ]);
+    });
+    return user;
+  }
+}

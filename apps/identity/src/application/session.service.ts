@@ -1,0 +1,92 @@
+import { KNEX } from '@marketplace/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { normaliseEmail } from '../domain/email';
+import { InvalidCredentialsError, InvalidRefreshTokenError } from '../domain/errors';
+import { decideRefresh, issueRefreshToken } from '../domain/refresh-token';
+import { canSignIn, type User } from '../domain/user';
+import { AccessTokenIssuer } from '../infrastructure/access-token-issuer';
+import { hashOpaqueToken, newOpaqueToken } from '../infrastructure/opaque-token';
+import { PasswordHasher } from '../infrastructure/password-hasher';
+import { RefreshTokensRepository } from '../infrastructure/refresh-tokens-repository';
+import { UsersRepository } from '../infrastructure/users-repository';
+import { LoginThrottle } from './login-throttle.service';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/** Login, refresh-token rotation with theft detection, logout. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @Inject(KNEX) private readonly db: Knex,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async login(credentials: { email: string; password: string; ip: string }): Promise<Session> {
+    const source = { email: normaliseEmail(credentials.email), ip: credentials.ip };
+    await this.throttle.assertAllowed(source);
+    const user = await this.users.byEmail(this.db, source.email);
+    const valid = user && canSignIn(user) ? await this.hasher.verify(user.passwordHash, credentials.password) : await this.hasher.verifyNothing(credentials.password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(source);
+      throw new InvalidCredentialsError();
+    }
+    await this.throttle.recordSuccess(source);
+    return this.db.transaction((trx) => this.startSession(trx, user, this.ids.next()));
+  }
+
+  /**
+   * Rotates the token: the presented one is marked rotated and a new one of the same family returned.
+   * A token shown again after rotation (or revocation) revokes its whole family: whoever holds the
+   * newest one, thief or owner, has to log in again.
+   */
+  async refresh(refreshToken: string): Promise<Session> {
+    const outcome = await this.db.transaction(async (trx): Promise<Session | 'invalid'> => {
+      const now = this.clock.now();
+      const token = await this.refreshTokens.byHashForUpdate(trx, hashOpaqueToken(refreshToken));
+      if (!token) return 'invalid';
+      const decision = decideRefresh(token, now);
+      if (decision.kind === 'revoke_family') {
+        await this.refreshTokens.revokeFamily(trx, token.familyId, now);
+        return 'invalid';
+      }
+      if (decision.kind === 'reject') return 'invalid';
+      const user = await this.users.byId(trx, token.userId);
+      if (!user || !canSignIn(user)) {
+        await this.refreshTokens.revokeFamily(trx, token.familyId, now);
+        return 'invalid';
+      }
+      await this.refreshTokens.markRotated(trx, token.id, now);
+      return this.startSession(trx, user, token.familyId);
+    });
+    if (outcome === 'invalid') throw new InvalidRefreshTokenError();
+    return outcome;
+  }
+
+  /** Ends the login the token belongs to; an unknown token is already logged out. */
+  async logout(refreshToken: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      const token = await this.refreshTokens.byHashForUpdate(trx, hashOpaqueToken(refreshToken));
+      if (token) await this.refreshTokens.revokeFamily(trx, token.familyId, this.clock.now());
+    });
+  }
+
+  private async startSession(trx: Knex.Transaction, user: User, familyId: string): Promise<Session> {
+    const now = this.clock.now();
+    const secret = newOpaqueToken();
+    await this.refreshTokens.insert(trx, issueRefreshToken({ id: this.ids.next(), familyId, userId: user.id, now }), secret.hash, now);
+    const { accessToken, expiresIn } = await this.accessTokens.issue(user, this.ids.next(), now);
+    return { accessToken, refreshToken: secret.token, expiresIn };
+  }
+}

@@ -1,0 +1,56 @@
+import type { Role } from '@marketplace/contracts';
+
+/** An account. `passwordHash` is an argon2id PHC string and never leaves the service. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  roles: Role[];
+  emailVerifiedAt: Date | null;
+  deactivatedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface RegisterUser {
+  id: string;
+  /** Already normalised. */
+  email: string;
+  name: string;
+  passwordHash: string;
+  now: Date;
+}
+
+/** A new account starts as a buyer with an unverified email. */
+export function registerUser(command: RegisterUser): User {
+  return {
+    id: command.id,
+    email: command.email,
+    name: command.name,
+    passwordHash: command.passwordHash,
+    roles: ['buyer'],
+    emailVerifiedAt: null,
+    deactivatedAt: null,
+    createdAt: command.now,
+  };
+}
+
+/** Adds the role; `granted` is false when the user already held it (nothing changes, nothing to announce). */
+export function grantRole(user: User, role: Role): { user: User; granted: boolean } {
+  if (user.roles.includes(role)) return { user, granted: false };
+  return { user: { ...user, roles: [...user.roles, role] }, granted: true };
+}
+
+/** Marks the email verified; a second verification changes nothing. */
+export function verifyEmail(user: User, now: Date): { user: User; verified: boolean } {
+  if (user.emailVerifiedAt) return { user, verified: false };
+  return { user: { ...user, emailVerifiedAt: now }, verified: true };
+}
+
+export function changePassword(user: User, passwordHash: string): User {
+  return { ...user, passwordHash };
+}
+
+export function canSignIn(user: User): boolean {
+  return user.deactivatedAt === null;
+}

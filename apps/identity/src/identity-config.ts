@@ -1,0 +1,61 @@
+import { dataServiceConfigSchema, optional, positiveIntVar } from '@marketplace/platform';
+import { z } from 'zod';
+
+/** Comma-separated IPs of proxies (the gateway) whose `x-forwarded-for` is believed. */
+const ipListVar = z
+  .string()
+  .transform((value) => value.split(',').map((ip) => ip.trim()).filter(Boolean))
+  .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses' })));
+
+const base64KeyVar = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, { error: 'must be 32 bytes in base64' })
+  .transform((value) => Buffer.from(value, 'base64'));
+
+/** JSON array of private Ed25519 JWKs with `kid`; the first signs, the others stay in the JWKS during rotation. */
+const privateJwksVar = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of private JWKs' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), kid: z.string().min(1), x: z.string().min(1), d: z.string().min(1) }), {
+        error: 'must be a JSON array of private Ed25519 JWKs (kty OKP, crv Ed25519, kid, x, d)',
+      })
+      .min(1)
+      .max(2, { error: 'holds at most two keys (the signing key and the previous one)' }),
+  );
+
+export const identityConfigSchema = dataServiceConfigSchema
+  .extend({
+    JWT_ISSUER: z.string().min(1).default('marketplace-identity'),
+    JWT_AUDIENCE: z.string().min(1).default('marketplace-api'),
+    JWT_PRIVATE_KEYS: optional(privateJwksVar),
+    DELIVERY_SEAL_KEY: optional(base64KeyVar),
+    DELIVERY_SEAL_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('delivery-1'),
+    ADMIN_EMAIL: optional(z.email({ error: 'must be an email address' })),
+    ADMIN_PASSWORD: optional(z.string().min(1)),
+    TRUSTED_PROXIES: ipListVar.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
+    PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveIntVar.default(5),
+    LOGIN_MAX_FAILURES_PER_IP: positiveIntVar.default(20),
+    LOGIN_FAILURE_WINDOW_SECONDS: positiveIntVar.default(15 * 60),
+    ARGON2_MEMORY_KIB: positiveIntVar.default(19456),
+    ARGON2_TIME_COST: positiveIntVar.default(2),
+  })
+  .refine((config) => (config.ADMIN_EMAIL === undefined) === (config.ADMIN_PASSWORD === undefined), {
+    error: 'ADMIN_EMAIL and ADMIN_PASSWORD are set together',
+    path: ['ADMIN_PASSWORD'],
+  })
+  .refine((config) => config.NODE_ENV !== 'production' || (config.JWT_PRIVATE_KEYS !== undefined && config.DELIVERY_SEAL_KEY !== undefined), {
+    error: 'JWT_PRIVATE_KEYS and DELIVERY_SEAL_KEY are required in production (generated keys are for development)',
+    path: ['JWT_PRIVATE_KEYS'],
+  });
+
+export type IdentityConfig = z.output<typeof identityConfigSchema>;

@@ -1,0 +1,59 @@
+import { KNEX, PLATFORM_CONFIG } from '@marketplace/platform';
+import type { Provider } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { IdentityEvents } from '../application/identity-events';
+import { IDENTITY_CONFIG, SIGNING_KEYS } from '../application/tokens';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import type { IdentityConfig } from '../identity-config';
+import { AccessTokenIssuer } from './access-token-issuer';
+import { AccessTokenVerifier } from './access-token-verifier';
+import { DeliverySeal } from './delivery-seal';
+import { generatedKey } from './generated-keys';
+import { LoginFailuresRepository } from './login-failures-repository';
+import { OneTimeTokensRepository } from './one-time-tokens-repository';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens-repository';
+import { SellerApplicationsRepository } from './seller-applications-repository';
+import { loadSigningKeys, type SigningKeys } from './signing-keys';
+import { UsersRepository } from './users-repository';
+
+const systemClock: Clock = { now: () => new Date() };
+const uuids: IdGenerator = { next: () => randomUUID() };
+
+/** The delivery key from DELIVERY_SEAL_KEY, or (development) 32 random bytes generated once and kept in the schema. */
+async function deliverySeal(config: IdentityConfig, db: Knex): Promise<DeliverySeal> {
+  const key = config.DELIVERY_SEAL_KEY ?? Buffer.from(await generatedKey(db, 'delivery_seal_key', async () => randomBytes(32).toString('base64')), 'base64');
+  return new DeliverySeal(key, config.DELIVERY_SEAL_KEY_ID);
+}
+
+/** The infrastructure behind identity's application services. */
+export const identityProviders: Provider[] = [
+  { provide: IDENTITY_CONFIG, useExisting: PLATFORM_CONFIG },
+  { provide: CLOCK, useValue: systemClock },
+  { provide: ID_GENERATOR, useValue: uuids },
+  { provide: IdentityEvents, inject: [CLOCK, ID_GENERATOR], useFactory: (clock: Clock, ids: IdGenerator) => new IdentityEvents(clock, ids) },
+  { provide: UsersRepository, useValue: new UsersRepository() },
+  { provide: RefreshTokensRepository, useValue: new RefreshTokensRepository() },
+  { provide: OneTimeTokensRepository, useValue: new OneTimeTokensRepository() },
+  { provide: LoginFailuresRepository, useValue: new LoginFailuresRepository() },
+  { provide: SellerApplicationsRepository, useValue: new SellerApplicationsRepository() },
+  {
+    provide: PasswordHasher,
+    inject: [IDENTITY_CONFIG],
+    useFactory: (config: IdentityConfig) => new PasswordHasher({ memoryKib: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST }),
+  },
+  { provide: SIGNING_KEYS, inject: [IDENTITY_CONFIG, KNEX], useFactory: (config: IdentityConfig, db: Knex) => loadSigningKeys(config.JWT_PRIVATE_KEYS, db) },
+  {
+    provide: AccessTokenIssuer,
+    inject: [IDENTITY_CONFIG, SIGNING_KEYS],
+    useFactory: (config: IdentityConfig, keys: SigningKeys) => new AccessTokenIssuer(keys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+  },
+  {
+    provide: AccessTokenVerifier,
+    inject: [IDENTITY_CONFIG, SIGNING_KEYS, CLOCK],
+    useFactory: (config: IdentityConfig, keys: SigningKeys, clock: Clock) =>
+      new AccessTokenVerifier(keys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, now: () => clock.now() }),
+  },
+  { provide: DeliverySeal, inject: [IDENTITY_CONFIG, KNEX], useFactory: deliverySeal },
+];

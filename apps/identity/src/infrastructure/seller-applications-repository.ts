@@ -1,0 +1,80 @@
+import type { Knex } from 'knex';
+import type { SellerApplication, SellerApplicationStatus, SellerContact } from '../domain/seller-application';
+
+interface ApplicationRow {
+  id: string;
+  user_id: string;
+  business_name: string;
+  contact: SellerContact;
+  country: string;
+  status: SellerApplicationStatus;
+  reason: string | null;
+  decided_by: string | null;
+  submitted_at: Date;
+  decided_at: Date | null;
+}
+
+function toApplication(row: ApplicationRow): SellerApplication {
+  const base = { id: row.id, userId: row.user_id, businessName: row.business_name, contact: row.contact, country: row.country, submittedAt: row.submitted_at };
+  switch (row.status) {
+    case 'submitted':
+      return { ...base, status: 'submitted' };
+    case 'approved':
+      return { ...base, status: 'approved', decidedBy: row.decided_by ?? '', decidedAt: row.decided_at ?? row.submitted_at };
+    case 'rejected':
+      return { ...base, status: 'rejected', decidedBy: row.decided_by ?? '', decidedAt: row.decided_at ?? row.submitted_at, reason: row.reason ?? '' };
+  }
+}
+
+function toRow(application: SellerApplication): ApplicationRow {
+  return {
+    id: application.id,
+    user_id: application.userId,
+    business_name: application.businessName,
+    contact: application.contact,
+    country: application.country,
+    status: application.status,
+    reason: application.status === 'rejected' ? application.reason : null,
+    decided_by: application.status === 'submitted' ? null : application.decidedBy,
+    submitted_at: application.submittedAt,
+    decided_at: application.status === 'submitted' ? null : application.decidedAt,
+  };
+}
+
+export interface ApplicationPage {
+  items: SellerApplication[];
+  total: number;
+}
+
+export class SellerApplicationsRepository {
+  /** False when the user already has an open application (the partial unique index decides; the transaction is then spoilt). */
+  async insert(db: Knex, application: SellerApplication): Promise<boolean> {
+    const row = { ...toRow(application), contact: JSON.stringify(application.contact) };
+    try {
+      await db('seller_applications').insert(row);
+      return true;
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === 'seller_applications_one_open') return false;
+      throw error;
+    }
+  }
+
+  async update(db: Knex, application: SellerApplication): Promise<void> {
+    const row = { ...toRow(application), contact: JSON.stringify(application.contact) };
+    await db('seller_applications').where({ id: application.id }).update(row);
+  }
+
+  async byIdForUpdate(db: Knex, id: string): Promise<SellerApplication | undefined> {
+    const row = await db('seller_applications').where({ id }).forUpdate().first<ApplicationRow | undefined>();
+    return row && toApplication(row);
+  }
+
+  async list(db: Knex, filter: { status?: SellerApplicationStatus; limit: number; offset: number }): Promise<ApplicationPage> {
+    const scoped = () => (filter.status ? db('seller_applications').where({ status: filter.status }) : db('seller_applications'));
+    const [rows, [{ count }]] = await Promise.all([
+      scoped().orderBy([{ column: 'submitted_at' }, { column: 'id' }]).limit(filter.limit).offset(filter.offset).select<ApplicationRow[]>('*'),
+      scoped().count<{ count: string }[]>({ count: '*' }),
+    ]);
+    return { items: rows.map(toApplication), total: Number(count) };
+  }
+}
