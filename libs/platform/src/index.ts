@@ -12,5 +12,6 @@ export * from './platform-config';
 export * from './services';
 export * from './platform.module';
 export * from './http/public.decorator';
+export * from './http/openapi-document';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/bootstrap-service';

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Inject, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Module, Param, Post, Query } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
 import type { Knex } from 'knex';
+import { createZodDto } from 'nestjs-zod';
 import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { ConflictError, createLogger, createServiceApp, dataServiceConfigSchema, KNEX, parseConfig, PlatformModule, type ServiceApp } from '../src';
@@ -30,6 +31,29 @@ class WidgetController {
   }
 }
 
+class CreateGadgetDto extends createZodDto(z.strictObject({ name: z.string().min(1).max(40), size: z.number().int().positive() })) {}
+class ListGadgetsQueryDto extends createZodDto(z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) })) {}
+class GadgetParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
+
+/** Validated by the platform's global pipe from zod DTOs alone: the handlers never parse. */
+@Controller('gadgets')
+class GadgetController {
+  @Post()
+  create(@Body() body: CreateGadgetDto): CreateGadgetDto {
+    return body;
+  }
+
+  @Get()
+  list(@Query() query: ListGadgetsQueryDto): ListGadgetsQueryDto {
+    return query;
+  }
+
+  @Get(':id')
+  get(@Param() params: GadgetParamsDto): GadgetParamsDto {
+    return params;
+  }
+}
+
 @Module({
   imports: [
     PlatformModule.forRoot({
@@ -39,7 +63,7 @@ class WidgetController {
       bus: true,
     }),
   ],
-  controllers: [WidgetController],
+  controllers: [WidgetController, GadgetController],
 })
 class WidgetModule {}
 
@@ -147,6 +171,86 @@ describe('a service app on real PostgreSQL', () => {
     expect(response.body).not.toContain('hunter2');
     const logged = logs.lines.find((line) => line.msg === 'unexpected error while serving a request');
     expect((logged?.err as { stack?: string })?.stack).toContain('secret internals');
+  });
+
+  describe('zod DTOs', () => {
+    const fields = (response: Awaited<ReturnType<typeof request>>) => response.json().error.details.map((d: { field: string }) => d.field);
+
+    it('pass a valid body, query and params to the handler, parsed', async () => {
+      const created = await request({ method: 'POST', url: '/gadgets', payload: { name: 'gizmo', size: 3 } });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toEqual({ name: 'gizmo', size: 3 });
+      const listed = await request({ method: 'GET', url: '/gadgets?limit=5' });
+      expect(listed.json()).toEqual({ limit: 5 });
+      expect((await request({ method: 'GET', url: '/gadgets' })).json()).toEqual({ limit: 20 });
+      const id = '3f0c9d1e-4b7a-4c5e-9f2d-1a2b3c4d5e6f';
+      expect((await request({ method: 'GET', url: `/gadgets/${id}` })).json()).toEqual({ id });
+    });
+
+    it('answer a body of the wrong shape with 400 naming each field', async () => {
+      const response = await request({ method: 'POST', url: '/gadgets', payload: { name: 7, size: 1.5 } });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'validation_failed', request_id: response.headers['x-request-id'] });
+      expect(fields(response)).toEqual(['name', 'size']);
+    });
+
+    it('reject unknown fields of a strict schema, naming them', async () => {
+      const response = await request({ method: 'POST', url: '/gadgets', payload: { name: 'gizmo', size: 1, role: 'admin' } });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details).toEqual([{ field: 'role', message: 'Unknown field.' }]);
+    });
+
+    it('validate queries and params too', async () => {
+      const badQuery = await request({ method: 'GET', url: '/gadgets?limit=lots' });
+      expect(badQuery.statusCode).toBe(400);
+      expect(fields(badQuery)).toEqual(['limit']);
+      const badParam = await request({ method: 'GET', url: '/gadgets/not-a-uuid' });
+      expect(badParam.statusCode).toBe(400);
+      expect(fields(badParam)).toEqual(['id']);
+    });
+
+    it('answer a missing body with 400, not 500', async () => {
+      const response = await request({ method: 'POST', url: '/gadgets' });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('validation_failed');
+    });
+  });
+
+  describe('GET /openapi.json', () => {
+    let document: unknown;
+    /** The value at a path in the parsed document. */
+    const at = (...keys: string[]): unknown => keys.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], document);
+
+    beforeAll(async () => {
+      const response = await request({ method: 'GET', url: '/openapi.json' });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      document = response.json();
+    });
+
+    it('is an OpenAPI 3 document titled with the service name, with a bearer security scheme required by default', () => {
+      expect(at('openapi')).toMatch(/^3\./);
+      expect(at('info', 'title')).toBe('widget-shop');
+      expect(at('components', 'securitySchemes', 'bearer')).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+      expect(at('security')).toEqual([{ bearer: [] }]);
+    });
+
+    it('describes the zod DTOs that validate the requests', () => {
+      const body = at('paths', '/gadgets', 'post', 'requestBody', 'content', 'application/json', 'schema') as { $ref?: string };
+      const schema = body.$ref ? at('components', 'schemas', body.$ref.split('/').pop() ?? '') : body;
+      expect(schema).toMatchObject({
+        type: 'object',
+        required: ['name', 'size'],
+        additionalProperties: false,
+        properties: { name: { type: 'string', minLength: 1, maxLength: 40 }, size: { type: 'integer' } },
+      });
+      expect(at('paths', '/gadgets', 'get', 'parameters')).toContainEqual(expect.objectContaining({ name: 'limit', in: 'query' }));
+      expect(at('paths', '/gadgets/{id}', 'get', 'parameters')).toContainEqual(expect.objectContaining({ name: 'id', in: 'path', required: true }));
+    });
+
+    it('marks the public platform routes as needing no token', () => {
+      for (const path of ['/health', '/ready', '/metrics']) expect(at('paths', path, 'get', 'security')).toEqual([{}]);
+    });
   });
 
   it('is not ready, naming the database, once its database is gone', async () => {

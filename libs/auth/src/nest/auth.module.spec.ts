@@ -86,7 +86,7 @@ describe.each([
   };
 
   it('lets anyone reach @Public() routes and the platform probes', async () => {
-    for (const url of ['/catalog', '/health', '/ready', '/metrics']) {
+    for (const url of ['/catalog', '/health', '/ready', '/metrics', '/openapi.json']) {
       expect((await get(url)).statusCode).toBe(200);
     }
   });

@@ -1,10 +1,12 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import type { BaseConfig } from '../config/base-config';
 import { ErrorFilter } from '../errors/error-filter';
 import { collectProcessMetrics } from '../health/metrics';
+import { serveOpenApiDocument } from '../http/openapi-document';
 import { createLogger } from '../logging/create-logger';
 import { PinoNestLogger } from '../logging/nest-logger';
 import { PlatformContextModule } from '../platform.module';
@@ -21,8 +23,8 @@ class ServiceRootModule {}
 
 /**
  * Builds a service's Nest application on Fastify with everything the platform promises: request ids,
- * the standard error format, logs, metrics. It is initialised (modules built, migrations applied) but
- * not listening, so tests can drive it with `inject`.
+ * the standard error format, zod validation, logs, metrics, GET /openapi.json. It is initialised
+ * (modules built, migrations applied) but not listening, so tests can drive it with `inject`.
  */
 export async function createServiceApp(module: Type | DynamicModule, config: BaseConfig, logger?: Logger): Promise<ServiceApp> {
   const log = logger ?? createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
@@ -35,7 +37,10 @@ export async function createServiceApp(module: Type | DynamicModule, config: Bas
     { logger: new PinoNestLogger(log), abortOnError: false },
   );
   app.useGlobalFilters(new ErrorFilter(log));
+  // Bodies, queries and params typed with createZodDto are validated; other parameters pass as they are.
+  app.useGlobalPipes(new ZodValidationPipe());
   app.enableShutdownHooks();
   await app.init();
+  serveOpenApiDocument(app, config.SERVICE_NAME);
   return { app, logger: log };
 }

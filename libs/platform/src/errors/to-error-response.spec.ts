@@ -1,4 +1,5 @@
 import { BadRequestException, ForbiddenException, HttpException, InternalServerErrorException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { ZodSerializationException, ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 import {
   BusinessRuleError,
@@ -52,6 +53,33 @@ describe('toErrorResponse', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('validation_failed');
     expect(response.body.error.details.map((d) => d.field)).toEqual(['name', 'lines.0.quantity']);
+  });
+
+  it("maps nestjs-zod's ZodValidationException (a DTO failed the pipe) to 400 with the fields", () => {
+    const result = z.strictObject({ email: z.email(), age: z.number() }).safeParse({ email: 'nope', age: 'x' });
+    if (result.success) throw new Error('expected the input to be invalid');
+    const response = toErrorResponse(new ZodValidationException(result.error), context);
+    expect(response).toMatchObject({ status: 400, unexpected: false, body: { error: { code: 'validation_failed', message: 'The request is invalid.' } } });
+    expect(response.body.error.details).toEqual([
+      { field: 'email', message: expect.any(String) },
+      { field: 'age', message: expect.any(String) },
+    ]);
+  });
+
+  it('names each unknown field of a strict schema, with its path', () => {
+    const schema = z.strictObject({ name: z.string(), address: z.strictObject({ city: z.string() }) });
+    const result = schema.safeParse({ name: 'a', role: 'admin', address: { city: 'b', zip: '1', x: 2 } });
+    if (result.success) throw new Error('expected the input to be invalid');
+    const response = toErrorResponse(new ZodValidationException(result.error), context);
+    expect(response.body.error.details.map((d) => d.field).sort()).toEqual(['address.x', 'address.zip', 'role']);
+    expect(response.body.error.details.every((d) => d.message === 'Unknown field.')).toBe(true);
+  });
+
+  it("answers nestjs-zod's ZodSerializationException (a response failed its schema) as an unexpected 500", () => {
+    const result = z.object({ id: z.string() }).safeParse({ id: 1 });
+    if (result.success) throw new Error('expected the output to be invalid');
+    const response = toErrorResponse(new ZodSerializationException(result.error), context);
+    expect(response).toMatchObject({ status: 500, unexpected: true, body: { error: { code: 'internal_error', details: [] } } });
   });
 
   it('maps Nest HttpExceptions by status, keeping their message', () => {

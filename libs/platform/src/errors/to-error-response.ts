@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { AppError, type ErrorDetail } from './app-error';
 import type { ErrorResponse } from './error-body';
@@ -35,7 +36,10 @@ export function toErrorResponse(error: unknown, context: ErrorContext): ErrorRes
     return respond(context, error.status, error.code, error.message, error.details, error.headers());
   }
   if (error instanceof ZodError) {
-    return respond(context, 400, 'validation_failed', 'The request is invalid.', zodDetails(error));
+    return invalidRequest(context, error);
+  }
+  if (error instanceof ZodValidationException) {
+    return invalidRequest(context, error.getZodError());
   }
   if (error instanceof HttpException) {
     return fromHttpException(error, context);
@@ -49,10 +53,6 @@ export function toErrorResponse(error: unknown, context: ErrorContext): ErrorRes
 
 function fromHttpException(error: HttpException, context: ErrorContext): ErrorResponse {
   const status = error.getStatus();
-  const zodError = zodErrorOf(error);
-  if (zodError) {
-    return respond(context, 400, 'validation_failed', 'The request is invalid.', zodDetails(zodError));
-  }
   if (status >= 500 && status !== 503) {
     return { ...respond(context, status, 'internal_error', INTERNAL_MESSAGE), unexpected: true };
   }
@@ -73,14 +73,20 @@ function httpExceptionMessage(error: HttpException): { message: string; details:
   return { message: error.message, details: [] };
 }
 
-/** nestjs-zod's ZodValidationException keeps the ZodError behind `getZodError()`. */
-function zodErrorOf(error: HttpException): ZodError | undefined {
-  const candidate = (error as unknown as { getZodError?: () => unknown }).getZodError?.();
-  return candidate instanceof ZodError ? candidate : undefined;
+/** A request that failed its zod schema (a DTO through nestjs-zod's pipe, or a handler's own parse). */
+function invalidRequest(context: ErrorContext, error: unknown): ErrorResponse {
+  return respond(context, 400, 'validation_failed', 'The request is invalid.', error instanceof ZodError ? zodDetails(error) : []);
 }
 
+/** One detail per problem; an unknown field of a strict object is named itself, not its parent. */
 function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: 'Unknown field.' }));
+    }
+    return [{ field: path.join('.'), message: issue.message }];
+  });
 }
 
 /**
