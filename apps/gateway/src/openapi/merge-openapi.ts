@@ -7,6 +7,7 @@ export interface OpenApiDocument {
   paths?: Record<string, Record<string, unknown>>;
   components?: Record<string, Record<string, unknown>>;
   tags?: { name: string; description?: string }[];
+  security?: unknown;
   [key: string]: unknown;
 }
 
@@ -38,7 +39,7 @@ export function mergeOpenApi(documents: ServiceDocument[], info: { title: string
       for (const [name, value] of Object.entries(entries)) into[componentName(renamed, section, name)] = value;
     }
     for (const [path, item] of Object.entries(document.paths ?? {})) {
-      paths[`${API_PREFIX}${path === '/' ? '' : path}`] = tagOperations(item, entry.service);
+      paths[`${API_PREFIX}${path === '/' ? '' : path}`] = tagOperations(item, entry.service, document.security);
     }
     tags.push({ name: entry.service, description: document.info?.description || `The ${entry.service} service.` });
   }
@@ -72,10 +73,13 @@ function rewriteRefs<T>(value: T, renamed: Map<string, string>): T {
   return JSON.parse(JSON.stringify(value), (key, v: unknown) => (key === '$ref' && typeof v === 'string' ? (renamed.get(v) ?? v) : v)) as T;
 }
 
-function tagOperations(item: Record<string, unknown>, service: string): Record<string, unknown> {
+/** Tags each operation with its service; a service-wide security requirement moves onto operations without their own, since the merged document has none. */
+function tagOperations(item: Record<string, unknown>, service: string, security: unknown): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(item).map(([key, operation]) =>
-      HTTP_METHODS.has(key) && typeof operation === 'object' && operation !== null ? [key, { ...operation, tags: [service] }] : [key, operation],
-    ),
+    Object.entries(item).map(([key, operation]) => {
+      if (!HTTP_METHODS.has(key) || typeof operation !== 'object' || operation === null) return [key, operation];
+      const withSecurity = security === undefined || 'security' in operation ? operation : { ...operation, security };
+      return [key, { ...withSecurity, tags: [service] }];
+    }),
   );
 }

@@ -1,0 +1,39 @@
+import { isPublicRoute } from './public-routes';
+
+describe('isPublicRoute', () => {
+  it.each([
+    ['POST', '/auth/register'],
+    ['POST', '/auth/login'],
+    ['POST', '/auth/refresh'],
+    ['GET', '/auth/jwks.json'],
+    ['POST', '/auth/verify-email'],
+    ['POST', '/auth/password-reset/request'],
+    ['POST', '/auth/password-reset/confirm'],
+    ['GET', '/categories'],
+    ['GET', '/products'],
+    ['GET', '/products/p-1/reviews'],
+    ['GET', '/search'],
+    ['POST', '/webhooks/stripe'],
+  ])('%s %s is public', (method, path) => {
+    expect(isPublicRoute(method, path)).toBe(true);
+  });
+
+  it.each([
+    ['POST', '/auth/logout'],
+    ['GET', '/me'],
+    ['POST', '/categories'],
+    ['POST', '/products'],
+    ['PATCH', '/products/p-1'],
+    ['POST', '/products/p-1/reviews'],
+    ['PUT', '/products/p-1/inventory'],
+    ['GET', '/cart'],
+    ['GET', '/orders'],
+    ['GET', '/admin/seller-applications'],
+    ['GET', '/webhooks/stripe'],
+    ['GET', '/auth/login'],
+    ['POST', '/auth/password-reset/other'],
+    ['GET', '/searchable'],
+  ])('%s %s needs a token', (method, path) => {
+    expect(isPublicRoute(method, path)).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { resolveRoute } from './route-table';
+
+describe('resolveRoute', () => {
+  it.each([
+    ['/api/v1/auth/login', 'identity', '/auth/login', ''],
+    ['/api/v1/me', 'identity', '/me', ''],
+    ['/api/v1/sellers/applications', 'identity', '/sellers/applications', ''],
+    ['/api/v1/admin/seller-applications/a-1/approve', 'identity', '/admin/seller-applications/a-1/approve', ''],
+    ['/api/v1/products/p-1/reviews?cursor=abc', 'catalog', '/products/p-1/reviews', '?cursor=abc'],
+    ['/api/v1/categories', 'catalog', '/categories', ''],
+    ['/api/v1/search?q=lamp&inStock=true', 'search', '/search', '?q=lamp&inStock=true'],
+    ['/api/v1/cart/items/p-1', 'orders', '/cart/items/p-1', ''],
+    ['/api/v1/seller/orders/o-1/ship', 'orders', '/seller/orders/o-1/ship', ''],
+    ['/api/v1/admin/payments/p-1/refunds', 'payments', '/admin/payments/p-1/refunds', ''],
+    ['/api/v1/webhooks/stripe', 'payments', '/webhooks/stripe', ''],
+    ['/api/v1/notifications/stream', 'notifications', '/notifications/stream', ''],
+  ])('%s -> %s %s', (url, service, path, search) => {
+    expect(resolveRoute(url)).toEqual({ service, path, search });
+  });
+
+  it.each([
+    '/api/v1',
+    '/api/v1/',
+    '/api/v2/me',
+    '/api/v1/unknown',
+    '/api/v1/admin/users',
+    '/api/v1/mezzanine',
+    '/api/v1/seller',
+    '/api/v1/auth/../admin/payments',
+    '/api/v1/products/%2E%2e/x',
+    '/api/v1/products/./x',
+    '/other',
+  ])('matches nothing for %s', (url) => {
+    expect(resolveRoute(url)).toBeUndefined();
+  });
+});
