@@ -9,7 +9,7 @@ describe('JwksTokenVerifier', () => {
 
   beforeEach(async () => {
     issuer = await TestTokenIssuer.start();
-    verifier = new JwksTokenVerifier({ ...issuer.verifierOptions, unknownKeyCooldownMs: 200, fetchTimeoutMs: 300 });
+    verifier = new JwksTokenVerifier({ ...issuer.verifierOptions, unknownKeyCooldownMs: 1000, fetchTimeoutMs: 300 });
   });
 
   afterEach(() => issuer.close());
@@ -90,11 +90,11 @@ describe('JwksTokenVerifier', () => {
     // Within the cool-down after the first fetch, an unknown kid does not refetch.
     expect((await rejection(rotated)).message).toBe('The access token was signed with an unknown key.');
     expect(issuer.jwks.requests).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     await expect(verifier.verify(rotated)).resolves.toMatchObject({ id: 'rotated' });
     expect(issuer.jwks.requests).toBe(2);
     // Forged kids in a burst cost at most one more fetch.
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     for (let i = 0; i < 5; i += 1) await rejection(issuer.forgeWithUnknownKey());
     expect(issuer.jwks.requests).toBe(3);
   });
