@@ -33,6 +33,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   UPSTREAM_TIMEOUT_MS: positiveIntVar.default(15000),
   JWT_ISSUER: z.string().min(1).default('marketplace-identity'),
   JWT_AUDIENCE: z.string().min(1).default('marketplace-api'),
+  /** After fetching identity's key set, a token with an unknown `kid` refetches it only after this long (a flood of forged kids cannot hammer identity). */
+  JWKS_REFETCH_COOLDOWN_MS: positiveIntVar.default(30000),
   /** Browser origins allowed to call the API (with credentials); empty allows none. */
   CORS_ORIGINS: originListVar.default([]),
   RATE_LIMIT_WINDOW_MS: positiveIntVar.default(60000),

@@ -2,7 +2,7 @@ import type { ServiceApp } from '@marketplace/platform';
 import { TestTokenIssuer } from '@marketplace/auth';
 import { describeEachBackend, testInfrastructure } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
-import { UpstreamServer } from './support/upstream-server';
+import { closedPortUrl, UpstreamServer } from './support/upstream-server';
 import { startTestGateway } from './support/test-gateway';
 
 describe('gateway edge protection', () => {
@@ -62,6 +62,30 @@ describe('gateway edge protection', () => {
   it('refuses a wildcard or a path in CORS_ORIGINS at startup', async () => {
     await expect(startTestGateway(upstream.url, { CORS_ORIGINS: '*' })).rejects.toThrow(/CORS_ORIGINS/);
     await expect(startTestGateway(upstream.url, { CORS_ORIGINS: 'https://a.example.com/' })).rejects.toThrow(/CORS_ORIGINS/);
+  });
+});
+
+describe('gateway rate limits with Redis unreachable', () => {
+  let upstream: UpstreamServer;
+  let gateway: ServiceApp;
+
+  beforeAll(async () => {
+    upstream = await UpstreamServer.start();
+    gateway = await startTestGateway(upstream.url, { REDIS_URL: (await closedPortUrl()).replace('http', 'redis'), RATE_LIMIT_IP_MAX: '1' });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await upstream?.close();
+  });
+
+  it('lets requests through rather than failing them, and reports Redis as not ready', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect((await gateway.app.inject({ method: 'GET', url: '/api/v1/categories' })).statusCode).toBe(200);
+    }
+    const ready = await gateway.app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().error.details.map((d: { field: string }) => d.field)).toEqual(['redis']);
   });
 });
 

@@ -25,7 +25,7 @@ describe('gateway /api/v1 proxy', () => {
     identity = await UpstreamServer.start();
     catalog = await UpstreamServer.start();
     identity.handler = withJwks(echo);
-    gateway = await startTestGateway(catalog.url, { IDENTITY_URL: identity.url, UPSTREAM_TIMEOUT_MS: '300', UPSTREAM_CONNECT_TIMEOUT_MS: '300' });
+    gateway = await startTestGateway(catalog.url, { IDENTITY_URL: identity.url, UPSTREAM_TIMEOUT_MS: '300', UPSTREAM_CONNECT_TIMEOUT_MS: '300', JWKS_REFETCH_COOLDOWN_MS: '1' });
     await gateway.app.listen({ port: 0, host: '127.0.0.1' });
     token = await issuer.sign({ sub: 'user-1' });
   });
@@ -126,6 +126,16 @@ describe('gateway /api/v1 proxy', () => {
         expect(response.json().error.code).toBe('unauthenticated');
       }
       expect(identity.received.length).toBe(before);
+    });
+
+    it("accepts a token signed with identity's new key after a rotation (the key set is refetched for the unknown kid)", async () => {
+      await issuer.rotate();
+      const rotated = await issuer.sign({ sub: 'user-2' });
+      const response = await gateway.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${rotated}` } });
+      expect(response.statusCode).toBe(200);
+      expect(identity.last().headers.authorization).toBe(`Bearer ${rotated}`);
+      // Tokens signed with the previous key stay valid while it is still published.
+      expect((await gateway.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
     });
 
     it('lets public routes through without a token', async () => {

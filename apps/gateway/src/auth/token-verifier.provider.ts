@@ -13,5 +13,6 @@ export const tokenVerifierProvider: Provider = {
       jwksUrl: new URL('/auth/jwks.json', serviceBaseUrl(config, 'identity')).toString(),
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
+      unknownKeyCooldownMs: config.JWKS_REFETCH_COOLDOWN_MS,
     }),
 };
