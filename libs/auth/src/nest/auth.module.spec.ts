@@ -41,6 +41,21 @@ class AdminController {
   }
 }
 
+@Public()
+@Controller('reviews')
+class ReviewsController {
+  @Get()
+  list(): { reviews: string[] } {
+    return { reviews: [] };
+  }
+
+  @Roles('admin')
+  @Get('flagged')
+  flagged(): { reviews: string[] } {
+    return { reviews: [] };
+  }
+}
+
 /** Stands in for a service's parsed configuration, which forRootAsync reads. */
 const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -54,7 +69,7 @@ function serviceModule(issuer: TestTokenIssuer, async: boolean) {
         useFactory: (config: { JWKS_URL: string }) => ({ ...issuer.verifierOptions, jwksUrl: config.JWKS_URL, fetchTimeoutMs: 300 }),
       })
     : AuthModule.forRoot({ ...issuer.verifierOptions, fetchTimeoutMs: 300 });
-  @Module({ imports: [PlatformModule.forRoot(), auth], controllers: [AccountController, AdminController] })
+  @Module({ imports: [PlatformModule.forRoot(), auth], controllers: [AccountController, AdminController, ReviewsController] })
   class ServiceModule {}
   return ServiceModule;
 }
@@ -126,6 +141,13 @@ describe.each([
     expect((await get('/seller/orders', await issuer.sign({ roles: ['admin'] }))).statusCode).toBe(200);
     expect((await get('/admin/applications', await issuer.sign({ roles: ['admin'] }))).statusCode).toBe(200);
     expectError(await get('/admin/applications', await issuer.sign({ roles: ['seller'] })), 403, 'forbidden');
+  });
+
+  it('lets @Roles win over a public controller: the role is still required', async () => {
+    expect((await get('/reviews')).statusCode).toBe(200);
+    expectError(await get('/reviews/flagged'), 401, 'unauthenticated');
+    expectError(await get('/reviews/flagged', await issuer.sign({ roles: ['buyer'] })), 403, 'forbidden');
+    expect((await get('/reviews/flagged', await issuer.sign({ roles: ['admin'] }))).statusCode).toBe(200);
   });
 
   it('checks the token before the roles: a forged admin token is 401, not 200 or 403', async () => {
