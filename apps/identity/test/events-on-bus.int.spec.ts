@@ -14,7 +14,7 @@ interface Backend {
 function backends(): BackendCase<Backend>[] {
   const infra = testInfrastructure();
   return [
-    { name: 'embedded', resolve: () => (infra.postgresUrl ? {} : { skip: 'no PostgreSQL (TEST_DATABASE_URL not set)' }) },
+    { name: 'embedded', resolve: () => (infra.postgresUrl ? { kafkaBrokers: undefined } : { skip: 'no PostgreSQL (TEST_DATABASE_URL not set)' }) },
     { name: 'kafka', resolve: () => (infra.kafkaBrokers ? { kafkaBrokers: infra.kafkaBrokers } : { skip: 'no Kafka (TEST_KAFKA_BROKERS not set)' }) },
   ];
 }
