@@ -30,14 +30,15 @@ export class OpenApiAggregator {
         await response.body?.cancel();
         return { service, unavailable: `answered ${response.status}` };
       }
-      const document = (await response.json()) as OpenApiDocument;
-      if (typeof document !== 'object' || document === null || typeof document.paths !== 'object') {
+      const document = (await response.json().catch(() => undefined)) as OpenApiDocument | undefined;
+      if (typeof document !== 'object' || document === null || typeof document.paths !== 'object' || document.paths === null) {
         return { service, unavailable: 'not an OpenAPI document' };
       }
       return { service, document };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      return { service, unavailable: `unreachable (${cause})` };
+      const { cause, name, message } = error as Error & { cause?: { code?: string; message?: string } };
+      const reason = name === 'TimeoutError' ? 'timed out' : (cause?.code ?? cause?.message ?? message);
+      return { service, unavailable: `unreachable (${reason})` };
     }
   }
 }
