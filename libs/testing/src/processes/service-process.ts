@@ -59,14 +59,18 @@ export class ServiceProcess {
   static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
     const service = new ServiceProcess(options);
     const isReady = options.isReady ?? ((url: string) => answers200(`${url}/ready`));
+    const died = service.exited.then(() => {
+      throw new ServiceStartError(`${options.app} exited (${service.exitDescription()})`);
+    });
     try {
-      await waitFor(
-        async () => {
-          if (service.hasExited()) throw new ServiceStartError(`${options.app} exited (${service.exitDescription()})`);
-          return isReady(service.baseUrl);
-        },
-        { timeoutMs: options.readyTimeoutMs ?? 60_000, intervalMs: 200, description: `${options.app} at ${service.baseUrl} to be ready` },
-      );
+      await Promise.race([
+        died,
+        waitFor(() => isReady(service.baseUrl), {
+          timeoutMs: options.readyTimeoutMs ?? 60_000,
+          intervalMs: 200,
+          description: `${options.app} at ${service.baseUrl} to be ready`,
+        }),
+      ]);
     } catch (error) {
       await service.stop();
       throw new ServiceStartError(`${options.app} did not become ready: ${(error as Error).message}\n${service.describeLog()}`);
