@@ -1,8 +1,8 @@
+import { AuthGuard, JwksTokenVerifier } from '@marketplace/auth';
 import { MessagingModule, type MessageBus } from '@marketplace/messaging';
 import { type DataServiceConfig, LOGGER, MESSAGE_BUS, PLATFORM_CONFIG, PlatformModule, schemaFor } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
-import { ZodValidationPipe } from 'nestjs-zod';
+import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AdminBootstrap } from './application/admin-bootstrap';
 import { EmailVerificationService } from './application/email-verification.service';
@@ -13,10 +13,10 @@ import { ProfileService } from './application/profile.service';
 import { RegistrationService } from './application/registration.service';
 import { SellerApplicationsService } from './application/seller-applications.service';
 import { SessionService } from './application/session.service';
-import { AccessGuard } from './api/auth/access.guard';
 import { AuthController } from './api/auth.controller';
 import { MeController } from './api/me.controller';
 import { AdminSellerApplicationsController, SellerApplicationsController } from './api/seller-applications.controller';
+import { AccessTokenVerifier } from './infrastructure/access-token-verifier';
 import { identityProviders } from './infrastructure/identity.providers';
 import { identityMigrations } from './infrastructure/migrations';
 
@@ -42,8 +42,9 @@ import { identityMigrations } from './infrastructure/migrations';
   controllers: [AuthController, MeController, SellerApplicationsController, AdminSellerApplicationsController],
   providers: [
     ...identityProviders,
-    { provide: APP_PIPE, useClass: ZodValidationPipe },
-    AccessGuard,
+    // libs/auth's guard (Bearer on every route but @Public ones, @Roles), verifying with identity's own keys in memory.
+    { provide: JwksTokenVerifier, useExisting: AccessTokenVerifier },
+    { provide: APP_GUARD, useClass: AuthGuard },
     OneTimeLinks,
     LoginThrottle,
     RegistrationService,

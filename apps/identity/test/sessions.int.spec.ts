@@ -200,6 +200,20 @@ describe('identity sessions', () => {
     });
   });
 
+  it('publishes its OpenAPI document from the DTOs, with the public routes open and the others behind the bearer scheme', async () => {
+    const response = await service().app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    for (const path of ['/auth/register', '/auth/login', '/auth/refresh', '/auth/logout', '/auth/jwks.json', '/auth/verify-email', '/auth/password-reset/request', '/auth/password-reset/confirm', '/me', '/sellers/applications', '/admin/seller-applications', '/admin/seller-applications/{id}/approve', '/admin/seller-applications/{id}/reject']) {
+      expect(document.paths).toHaveProperty([path]);
+    }
+    expect(document.paths['/auth/login'].post.security).toEqual([{}]);
+    expect(document.components.schemas.RegisterDto.required?.sort()).toEqual(['email', 'name', 'password']);
+  });
+
   it('never lets a body choose the user id', async () => {
     const id = randomUUID();
     const response = await call(service(), 'POST', '/auth/register', { body: { id, email: newEmail(), password: PASSWORD, name: 'Eve' } });

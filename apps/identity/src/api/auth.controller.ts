@@ -1,3 +1,4 @@
+import { Public } from '@marketplace/auth';
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { EmailVerificationService } from '../application/email-verification.service';
@@ -13,6 +14,7 @@ import { userView } from './views';
 
 /** Sign-up, sessions, the public key set, and the emailed links. Every route here is public. */
 @Controller('auth')
+@Public()
 export class AuthController {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,

@@ -1,27 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { type AuthenticatedUser, CurrentUser, Roles } from '@marketplace/auth';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { SellerApplicationsService } from '../application/seller-applications.service';
-import type { Caller } from '../infrastructure/access-token-verifier';
-import { AccessGuard } from './auth/access.guard';
-import { CurrentCaller } from './auth/current-caller.decorator';
-import { Roles } from './auth/roles.decorator';
 import { ApplicationIdParamDto, ListApplicationsQueryDto, RejectApplicationDto, SellerApplicationDto } from './dto';
 import { applicationView } from './views';
 
 /** A signed-in user applies to sell. */
 @Controller('sellers/applications')
-@UseGuards(AccessGuard)
 export class SellerApplicationsController {
   constructor(private readonly applications: SellerApplicationsService) {}
 
   @Post()
-  async submit(@CurrentCaller() caller: Caller, @Body() body: SellerApplicationDto) {
+  async submit(@CurrentUser() caller: AuthenticatedUser, @Body() body: SellerApplicationDto) {
     return applicationView(await this.applications.submit(caller.id, body));
   }
 }
 
 /** Admins review the applications. */
 @Controller('admin/seller-applications')
-@UseGuards(AccessGuard)
 @Roles('admin')
 export class AdminSellerApplicationsController {
   constructor(private readonly applications: SellerApplicationsService) {}
@@ -34,13 +29,13 @@ export class AdminSellerApplicationsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  async approve(@CurrentCaller() admin: Caller, @Param() params: ApplicationIdParamDto) {
+  async approve(@CurrentUser() admin: AuthenticatedUser, @Param() params: ApplicationIdParamDto) {
     return applicationView(await this.applications.approve(params.id, admin.id));
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  async reject(@CurrentCaller() admin: Caller, @Param() params: ApplicationIdParamDto, @Body() body: RejectApplicationDto) {
+  async reject(@CurrentUser() admin: AuthenticatedUser, @Param() params: ApplicationIdParamDto, @Body() body: RejectApplicationDto) {
     return applicationView(await this.applications.reject(params.id, admin.id, body.reason));
   }
 }

@@ -1,21 +1,17 @@
-import { role, type Role } from '@marketplace/contracts';
+import type { AuthenticatedUser } from '@marketplace/auth';
+import { role } from '@marketplace/contracts';
 import { UnauthenticatedError } from '@marketplace/platform';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { SigningKeys } from './signing-keys';
 
-/** The caller behind a verified access token. */
-export interface Caller {
-  id: string;
-  email: string;
-  roles: Role[];
-}
-
 const claimsSchema = z.object({ sub: z.uuid(), email: z.string(), roles: z.array(role) });
 
 /**
- * Identity checks the access tokens sent to it against the key set it publishes, held in memory:
- * EdDSA only, its own issuer and audience, unexpired. Any failure is one 401 that says nothing more.
+ * Identity checks the access tokens sent to it against the key set it publishes, held in memory
+ * (it is the issuer: fetching its own JWKS over HTTP would only add a failure mode). EdDSA only, its
+ * own issuer and audience, unexpired. It stands in for libs/auth's JwksTokenVerifier behind the same
+ * AuthGuard, so @Public, @Roles and @CurrentUser work as in every other service.
  */
 export class AccessTokenVerifier {
   private readonly keySet: ReturnType<typeof createLocalJWKSet>;
@@ -27,7 +23,7 @@ export class AccessTokenVerifier {
     this.keySet = createLocalJWKSet(keys.jwks);
   }
 
-  async verify(token: string): Promise<Caller> {
+  async verify(token: string): Promise<AuthenticatedUser> {
     try {
       const { payload } = await jwtVerify(token, this.keySet, {
         algorithms: ['EdDSA'],
