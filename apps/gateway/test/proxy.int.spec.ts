@@ -175,6 +175,39 @@ describe('gateway /api/v1 proxy', () => {
     });
   });
 
+  it('cancels the request to the service when the client goes away, before and during the response', async () => {
+    const patient = await startTestGateway(catalog.url, { IDENTITY_URL: identity.url, UPSTREAM_TIMEOUT_MS: '10000' });
+    try {
+      await patient.app.listen({ port: 0, host: '127.0.0.1' });
+      const base = await patient.app.getUrl();
+      const upstreamClosed = (respond: boolean) =>
+        new Promise<number>((resolve) => {
+          catalog.handler = (_request, response) => {
+            response.once('close', () => resolve(Date.now()));
+            if (respond) response.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: a\n\n');
+          };
+        });
+      // Before the response headers: cancelled soon, not when the 10 s timeout would end it.
+      const beforeHeaders = upstreamClosed(false);
+      const early = new AbortController();
+      const pending = fetch(`${base}/api/v1/categories`, { signal: early.signal }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const abortedAt = Date.now();
+      early.abort();
+      await pending;
+      expect((await beforeHeaders) - abortedAt).toBeLessThan(3000);
+      // While an event stream is open:
+      const whileStreaming = upstreamClosed(true);
+      const late = new AbortController();
+      const response = await fetch(`${base}/api/v1/categories`, { signal: late.signal });
+      await response.body?.getReader().read();
+      late.abort();
+      await whileStreaming;
+    } finally {
+      await patient.app.close();
+    }
+  });
+
   it('streams server-sent events through as they are written, without buffering', async () => {
     let finish: () => void = () => undefined;
     catalog.handler = (_request, response) => {

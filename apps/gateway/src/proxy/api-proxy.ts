@@ -39,6 +39,10 @@ export class ApiProxy {
     const user = await this.authenticator.authenticate(request.method, route.path, request.headers.authorization);
     if (user) await this.rateLimits.checkUser(user.id);
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
+    const clientGone = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) clientGone.abort();
+    });
     const upstream = await sendUpstream(
       {
         service: route.service,
@@ -53,6 +57,7 @@ export class ApiProxy {
           bodyLength: body?.length,
         }),
         body,
+        signal: clientGone.signal,
       },
       { connectMs: this.config.UPSTREAM_CONNECT_TIMEOUT_MS, responseMs: this.config.UPSTREAM_TIMEOUT_MS },
     );

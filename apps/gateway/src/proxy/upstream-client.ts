@@ -17,6 +17,8 @@ export interface UpstreamRequest {
   pathAndQuery: string;
   headers: OutgoingHttpHeaders;
   body: Buffer | undefined;
+  /** Aborted when the client goes away: the service's work on its behalf is cancelled. */
+  signal?: AbortSignal;
 }
 
 const httpAgent = new Agent({ keepAlive: true });
@@ -44,6 +46,7 @@ export function sendUpstream(upstream: UpstreamRequest, timeouts: UpstreamTimeou
       method: upstream.method,
       headers: upstream.headers,
       agent: secure ? httpsAgent : httpAgent,
+      signal: upstream.signal,
     });
     const responseTimer = setTimeout(
       () => fail(new UpstreamTimeoutError(`The ${upstream.service} service did not answer within ${timeouts.responseMs} ms.`)),
