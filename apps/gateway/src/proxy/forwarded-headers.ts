@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { API_PREFIX, resolveRoute } from './route-table';
 
 /** Headers that describe one connection, not the message (RFC 9110 §7.6.1): never forwarded. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -44,9 +45,14 @@ export function clientResponseHeaders(upstream: IncomingHttpHeaders): OutgoingHt
   for (const [name, value] of Object.entries(upstream)) {
     if (value === undefined || HOP_BY_HOP.has(name) || dropped.has(name) || GATEWAY_RESPONSE_OWNED.has(name)) continue;
     if (name.startsWith('access-control-')) continue;
-    headers[name] = value;
+    headers[name] = name === 'location' && typeof value === 'string' ? publicLocation(value) : value;
   }
   return headers;
+}
+
+/** Services know only their own paths: a `Location` of `/orders/o-1` is `/api/v1/orders/o-1` to the client. */
+function publicLocation(location: string): string {
+  return location.startsWith('/') && !location.startsWith('//') && resolveRoute(API_PREFIX + location) ? API_PREFIX + location : location;
 }
 
 /** `Connection: close, x-foo` also makes `x-foo` hop-by-hop. */
