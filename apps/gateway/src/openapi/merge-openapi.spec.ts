@@ -14,6 +14,11 @@ describe('mergeOpenApi', () => {
     expect(merged['x-unavailable-services']).toBeUndefined();
   });
 
+  it('leaves out paths the route table does not give to the service (probes, other services\' prefixes)', () => {
+    const document = doc({ '/me': { get: {} }, '/health': { get: {} }, '/ready': { get: {} }, '/products': { get: {} } });
+    expect(Object.keys(mergeOpenApi([{ service: 'identity', document }], info).paths ?? {})).toEqual(['/api/v1/me']);
+  });
+
   it("moves a service's document-wide security onto its operations that do not declare their own", () => {
     const bearer = [{ bearer: [] }];
     const document = doc({ '/me': { get: {} }, '/auth/login': { post: { security: [] } } }, { security: bearer });
@@ -26,7 +31,7 @@ describe('mergeOpenApi', () => {
   it('renames only conflicting components, in every section, and rewrites nested references', () => {
     const a = doc({}, { components: { schemas: { Money: { type: 'integer' }, Address: { type: 'object' } } } });
     const b = doc(
-      { '/x': { post: { responses: { 200: { $ref: '#/components/responses/Ok' } } } } },
+      { '/orders/x': { post: { responses: { 200: { $ref: '#/components/responses/Ok' } } } } },
       {
         components: {
           schemas: { Money: { type: 'string' }, Address: { type: 'object' }, Line: { properties: { price: { $ref: '#/components/schemas/Money' } } } },
@@ -42,6 +47,7 @@ describe('mergeOpenApi', () => {
       Line: { properties: { price: { $ref: '#/components/schemas/orders_Money' } } },
     });
     expect(merged.components?.responses).toEqual({ Ok: { description: 'ok' } });
+    expect(Object.keys(merged.paths ?? {})).toEqual(['/api/v1/orders/x']);
   });
 
   it('lists services that could not be read, in order, without failing', () => {

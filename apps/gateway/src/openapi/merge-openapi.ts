@@ -1,4 +1,4 @@
-import { API_PREFIX } from '../proxy/route-table';
+import { API_PREFIX, resolveRoute } from '../proxy/route-table';
 
 /** The parts of an OpenAPI 3 document the merge touches; everything else is carried as is. */
 export interface OpenApiDocument {
@@ -16,10 +16,11 @@ export type ServiceDocument = { service: string; document: OpenApiDocument } | {
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
 /**
- * One document for the whole API: each service's paths under `/api/v1`, its operations tagged with the
- * service's name, and the components of all merged. A component name two services use for different
- * things is renamed `<service>_<name>` in the later service (its `$ref`s follow). Services that could
- * not be read are listed in the description and in `x-unavailable-services`.
+ * One document for the whole API: each service's public paths (those the route table gives it) under
+ * `/api/v1`, its operations tagged with the service's name, and the components of all merged. A
+ * component name two services use for different things is renamed `<service>_<name>` in the later
+ * service (its `$ref`s follow). Services that could not be read are listed in the description and in
+ * `x-unavailable-services`.
  */
 export function mergeOpenApi(documents: ServiceDocument[], info: { title: string; version: string }): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -39,7 +40,9 @@ export function mergeOpenApi(documents: ServiceDocument[], info: { title: string
       for (const [name, value] of Object.entries(entries)) into[componentName(renamed, section, name)] = value;
     }
     for (const [path, item] of Object.entries(document.paths ?? {})) {
-      paths[`${API_PREFIX}${path === '/' ? '' : path}`] = tagOperations(item, entry.service, document.security);
+      // Probes and other service-internal routes are not reachable through the gateway.
+      if (resolveRoute(API_PREFIX + path)?.service !== entry.service) continue;
+      paths[API_PREFIX + path] = tagOperations(item, entry.service, document.security);
     }
     tags.push({ name: entry.service, description: document.info?.description || `The ${entry.service} service.` });
   }
