@@ -19,7 +19,8 @@ export interface IdentityTestApp {
 }
 
 /** Identity on a fresh database of the test PostgreSQL, driven in-process with `inject`. */
-export async function startIdentity(env: Record<string, string> = {}): Promise<IdentityTestApp> {
+/** `logLines`, when given, receives every log line at trace level instead of silence. */
+export async function startIdentity(env: Record<string, string> = {}, logLines?: string[]): Promise<IdentityTestApp> {
   const database = await createTestDatabase('identity');
   const apps: ServiceApp[] = [];
   const boot = async (extra: Record<string, string>) => {
@@ -35,7 +36,10 @@ export async function startIdentity(env: Record<string, string> = {}): Promise<I
       ...env,
       ...extra,
     });
-    const service = await createServiceApp(AppModule, config, createLogger({ service: 'identity', level: 'silent' }));
+    const logger = logLines
+      ? createLogger({ service: 'identity', level: 'trace', destination: { write: (line: string) => void logLines.push(line) } })
+      : createLogger({ service: 'identity', level: 'silent' });
+    const service = await createServiceApp(AppModule, config, logger);
     apps.push(service);
     return service;
   };
