@@ -21,7 +21,7 @@ export class EdgeProtection {
   ) {}
 
   register(adapter: FastifyAdapter, fastify: FastifyInstance): void {
-    void fastify.register(helmet, { contentSecurityPolicy: API_CONTENT_SECURITY_POLICY });
+    void fastify.register(helmet, { contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, frameguard: { action: 'deny' } });
     adapter.enableCors({
       origin: this.config.CORS_ORIGINS,
       credentials: true,
