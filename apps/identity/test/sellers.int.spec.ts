@@ -59,7 +59,8 @@ describe('identity roles and seller applications', () => {
 
     const listed = await call(service(), 'GET', '/admin/seller-applications?status=submitted', { token: adminToken });
     expect(listed.status).toBe(200);
-    expect((listed.body.items as { id: string }[]).map((a) => a.id)).toContain(submitted.body.id);
+    const listedItem = (listed.body.items as { id: string }[]).find((a) => a.id === submitted.body.id);
+    expect(listedItem).toMatchObject({ status: 'submitted', applicant: { email: buyer.email, name: 'Ada', emailVerified: false } });
 
     const approved = await call(service(), 'POST', `/admin/seller-applications/${submitted.body.id}/approve`, { token: adminToken });
     expect(approved.status).toBe(200);

@@ -24,7 +24,8 @@ export class AdminSellerApplicationsController {
   @Get()
   async list(@Query() query: ListApplicationsQueryDto) {
     const page = await this.applications.list(query);
-    return { items: page.items.map(applicationView), total: page.total, limit: query.limit, offset: query.offset };
+    const items = page.items.map(({ application, applicant }) => ({ ...applicationView(application), applicant }));
+    return { items, total: page.total, limit: query.limit, offset: query.offset };
   }
 
   @Post(':id/approve')

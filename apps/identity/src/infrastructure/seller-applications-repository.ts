@@ -41,8 +41,15 @@ function toRow(application: SellerApplication): ApplicationRow {
   };
 }
 
+/** Who applied, as the deciding admin needs to see it. */
+export interface Applicant {
+  email: string;
+  name: string;
+  emailVerified: boolean;
+}
+
 export interface ApplicationPage {
-  items: SellerApplication[];
+  items: { application: SellerApplication; applicant: Applicant }[];
   total: number;
 }
 
@@ -70,11 +77,23 @@ export class SellerApplicationsRepository {
   }
 
   async list(db: Knex, filter: { status?: SellerApplicationStatus; limit: number; offset: number }): Promise<ApplicationPage> {
-    const scoped = () => (filter.status ? db('seller_applications').where({ status: filter.status }) : db('seller_applications'));
+    const scoped = () => (filter.status ? db('seller_applications').where({ 'seller_applications.status': filter.status }) : db('seller_applications'));
+    type Row = ApplicationRow & { applicant_email: string; applicant_name: string; applicant_verified_at: Date | null };
     const [rows, [{ count }]] = await Promise.all([
-      scoped().orderBy([{ column: 'submitted_at' }, { column: 'id' }]).limit(filter.limit).offset(filter.offset).select<ApplicationRow[]>('*'),
+      scoped()
+        .join('users', 'users.id', 'seller_applications.user_id')
+        .orderBy([{ column: 'seller_applications.submitted_at' }, { column: 'seller_applications.id' }])
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .select<Row[]>('seller_applications.*', { applicant_email: 'users.email', applicant_name: 'users.name', applicant_verified_at: 'users.email_verified_at' }),
       scoped().count<{ count: string }[]>({ count: '*' }),
     ]);
-    return { items: rows.map(toApplication), total: Number(count) };
+    return {
+      items: rows.map((row) => ({
+        application: toApplication(row),
+        applicant: { email: row.applicant_email, name: row.applicant_name, emailVerified: row.applicant_verified_at !== null },
+      })),
+      total: Number(count),
+    };
   }
 }
