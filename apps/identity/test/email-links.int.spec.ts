@@ -75,6 +75,14 @@ describe('identity email verification and password reset', () => {
     expect((await call(service(), 'POST', '/auth/password-reset/confirm', { body: { token: second, password: 'an entirely new passphrase' } })).status).toBe(204);
   });
 
+  it('refuses an expired link', async () => {
+    const { userId } = await registerAndLogin(service());
+    const token = tokenOf(service(), await lastEvent(userId, 'marketplace.identity.EmailVerificationRequested.v1'));
+    await identity.db('one_time_tokens').where({ user_id: userId }).update({ expires_at: identity.db.raw("now() - interval '1 second'") });
+    const expired = await call(service(), 'POST', '/auth/verify-email', { body: { token } });
+    expect([expired.status, expired.body.error?.code]).toEqual([400, 'invalid_token']);
+  });
+
   it('keeps one-time tokens only as hashes', async () => {
     const { userId } = await registerAndLogin(service());
     const token = tokenOf(service(), await lastEvent(userId, 'marketplace.identity.EmailVerificationRequested.v1'));

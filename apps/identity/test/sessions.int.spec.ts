@@ -62,6 +62,24 @@ describe('identity sessions', () => {
     expect(rows[0].expires_at.getTime() - rows[0].created_at.getTime()).toBe(7 * 24 * 3600 * 1000);
   });
 
+  it('an expired refresh token is refused without revoking the family', async () => {
+    const { email, userId, refreshToken } = await registerAndLogin(service());
+    const other = await call(service(), 'POST', '/auth/login', { body: { email, password: PASSWORD } });
+    await identity.db('refresh_tokens').where({ user_id: userId }).update({ expires_at: identity.db.raw("now() - interval '1 second'") });
+    expect((await call(service(), 'POST', '/auth/refresh', { body: { refreshToken } })).status).toBe(401);
+    expect(await identity.db('refresh_tokens').where({ user_id: userId }).whereNotNull('revoked_at').count({ n: '*' })).toEqual([{ n: '0' }]);
+    expect((await call(service(), 'POST', '/auth/refresh', { body: { refreshToken: other.body.refreshToken } })).status).toBe(401);
+  });
+
+  it('two refreshes racing with one token: at most one wins, and the reuse ends the login', async () => {
+    const { refreshToken } = await registerAndLogin(service());
+    const answers = await Promise.all([1, 2, 3].map(() => call(service(), 'POST', '/auth/refresh', { body: { refreshToken } })));
+    const winners = answers.filter((answer) => answer.status === 200);
+    expect(winners.length).toBeLessThanOrEqual(1);
+    expect(answers.filter((answer) => answer.status === 401).length).toBeGreaterThanOrEqual(2);
+    for (const winner of winners) expect((await call(service(), 'POST', '/auth/refresh', { body: { refreshToken: winner.body.refreshToken } })).status).toBe(401);
+  });
+
   it('logout revokes the family; logging out twice is fine', async () => {
     const { refreshToken } = await registerAndLogin(service());
     expect((await call(service(), 'POST', '/auth/logout', { body: { refreshToken } })).status).toBe(204);
