@@ -26,7 +26,7 @@ export class EmailVerificationService {
   async verify(token: string): Promise<void> {
     await this.db.transaction(async (trx) => {
       const now = this.clock.now();
-      const stored = await this.tokens.byHashForUpdate(trx, hashOpaqueToken(token));
+      const stored = await this.tokens.byHash(trx, hashOpaqueToken(token), { forUpdate: true });
       if (!stored || !canRedeem(stored, 'email_verification', now)) throw new InvalidOneTimeTokenError('token');
       await this.tokens.markUsed(trx, stored.id, now);
       const user = await this.users.byId(trx, stored.userId, { forUpdate: true });

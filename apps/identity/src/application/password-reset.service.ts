@@ -58,7 +58,7 @@ export class PasswordResetService {
 
   async confirm(token: string, newPassword: string): Promise<void> {
     const now = this.clock.now();
-    const stored = await this.tokens.byHashForUpdate(this.db, hashOpaqueToken(token));
+    const stored = await this.tokens.byHash(this.db, hashOpaqueToken(token));
     if (!stored || !canRedeem(stored, 'password_reset', now)) throw new InvalidOneTimeTokenError('token');
     const owner = await this.users.byId(this.db, stored.userId);
     if (!owner) throw new InvalidOneTimeTokenError('token');
@@ -67,7 +67,7 @@ export class PasswordResetService {
     const passwordHash = await this.hasher.hash(newPassword);
     await this.db.transaction(async (trx) => {
       // Checked again under the lock: the same link used twice at once changes the password once.
-      const locked = await this.tokens.byHashForUpdate(trx, hashOpaqueToken(token));
+      const locked = await this.tokens.byHash(trx, hashOpaqueToken(token), { forUpdate: true });
       if (!locked || !canRedeem(locked, 'password_reset', now)) throw new InvalidOneTimeTokenError('token');
       await this.tokens.markUsed(trx, locked.id, now);
       const user = await this.users.byId(trx, locked.userId, { forUpdate: true });

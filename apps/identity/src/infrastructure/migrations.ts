@@ -45,6 +45,7 @@ export const identityMigrations: Migration[] = [
           failed_at timestamptz not null
         );
         create index login_failures_by_key on login_failures (scope, key, failed_at);
+        create index login_failures_by_age on login_failures (failed_at);
         create table seller_applications (
           id uuid primary key,
           user_id uuid not null references users (id),
@@ -55,7 +56,9 @@ export const identityMigrations: Migration[] = [
           reason text,
           decided_by uuid,
           submitted_at timestamptz not null,
-          decided_at timestamptz
+          decided_at timestamptz,
+          check ((status = 'submitted') = (decided_by is null and decided_at is null)),
+          check ((status = 'rejected') = (reason is not null))
         );
         create unique index seller_applications_one_open on seller_applications (user_id) where status = 'submitted';
         create index seller_applications_by_status on seller_applications (status, submitted_at, id);

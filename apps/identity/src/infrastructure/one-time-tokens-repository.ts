@@ -21,8 +21,10 @@ export class OneTimeTokensRepository {
     });
   }
 
-  async byHashForUpdate(db: Knex, tokenHash: Buffer): Promise<OneTimeToken | undefined> {
-    const row = await db('one_time_tokens').where({ token_hash: tokenHash }).forUpdate().first<OneTimeTokenRow | undefined>();
+  /** `forUpdate` (inside a transaction) makes redeeming a token once a rule that holds under concurrency. */
+  async byHash(db: Knex, tokenHash: Buffer, options: { forUpdate?: boolean } = {}): Promise<OneTimeToken | undefined> {
+    const query = db('one_time_tokens').where({ token_hash: tokenHash }).first<OneTimeTokenRow | undefined>();
+    const row = await (options.forUpdate ? query.forUpdate() : query);
     return row && { id: row.id, userId: row.user_id, purpose: row.purpose, expiresAt: row.expires_at, usedAt: row.used_at };
   }
 

@@ -14,16 +14,12 @@ interface ApplicationRow {
   decided_at: Date | null;
 }
 
+/** The table's check constraints guarantee a decided row has its decider, time and (rejected) reason. */
 function toApplication(row: ApplicationRow): SellerApplication {
   const base = { id: row.id, userId: row.user_id, businessName: row.business_name, contact: row.contact, country: row.country, submittedAt: row.submitted_at };
-  switch (row.status) {
-    case 'submitted':
-      return { ...base, status: 'submitted' };
-    case 'approved':
-      return { ...base, status: 'approved', decidedBy: row.decided_by ?? '', decidedAt: row.decided_at ?? row.submitted_at };
-    case 'rejected':
-      return { ...base, status: 'rejected', decidedBy: row.decided_by ?? '', decidedAt: row.decided_at ?? row.submitted_at, reason: row.reason ?? '' };
-  }
+  if (row.status === 'submitted') return { ...base, status: 'submitted' };
+  const decision = { decidedBy: row.decided_by as string, decidedAt: row.decided_at as Date };
+  return row.status === 'approved' ? { ...base, status: 'approved', ...decision } : { ...base, status: 'rejected', ...decision, reason: row.reason as string };
 }
 
 function toRow(application: SellerApplication): ApplicationRow {
