@@ -16,13 +16,7 @@ export interface BenchConfig {
 export class BenchConfigError extends Error {}
 
 export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
-  const databaseUrl = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
-  if (!databaseUrl) {
-    throw new BenchConfigError(
-      'No PostgreSQL for the benchmark: set TEST_DATABASE_URL (or DATABASE_URL) to an admin connection URL, ' +
-        'e.g. start one with `bash infra/postgres.sh start` and use the URL printed by `bash infra/postgres.sh env`.',
-    );
-  }
+  const databaseUrl = benchDatabaseUrl(env, 'the benchmark');
   return {
     databaseUrl,
     streams: positive(env, 'BENCH_STREAMS', 10_000),
@@ -34,12 +28,32 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   };
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** The admin PostgreSQL URL a benchmark creates its database from, or a BenchConfigError saying how to get one. */
+export function benchDatabaseUrl(env: NodeJS.ProcessEnv, benchmark: string): string {
+  const databaseUrl = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
+  if (!databaseUrl) {
+    throw new BenchConfigError(
+      `No PostgreSQL for ${benchmark}: set TEST_DATABASE_URL (or DATABASE_URL) to an admin connection URL, ` +
+        'e.g. start one with `bash infra/postgres.sh start` and use the URL printed by `bash infra/postgres.sh env`.',
+    );
+  }
+  return databaseUrl;
+}
+
+/** A positive size from the environment (`_` allowed as a digit separator), or `fallback` when unset. */
+export function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, { integer = true } = {}): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isSafeInteger(value) || value <= 0) throw new BenchConfigError(`${name} must be a positive integer, got "${raw}"`);
+  const valid = integer ? Number.isSafeInteger(value) : Number.isFinite(value);
+  if (!valid || value <= 0) throw new BenchConfigError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got "${raw}"`);
   return value;
+}
+
+/** Ends a benchmark run that failed: a configuration problem in one line, anything else with its stack. */
+export function reportBenchFailure(error: unknown): void {
+  process.stderr.write(`${error instanceof BenchConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
 }
 
 function list(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {

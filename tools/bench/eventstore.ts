@@ -1,6 +1,6 @@
 import { createTestDatabase } from '@marketplace/testing';
 import { benchAppends } from './append-bench';
-import { BenchConfigError, benchConfig } from './bench-config';
+import { benchConfig, reportBenchFailure } from './bench-config';
 import { benchCatchUp } from './catch-up-bench';
 import type { Measurement } from './measurement';
 import { benchProjectionRebuild } from './projection-rebuild';
@@ -51,7 +51,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof BenchConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+main().catch(reportBenchFailure);

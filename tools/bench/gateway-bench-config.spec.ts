@@ -21,6 +21,6 @@ describe('gatewayBenchConfig', () => {
   });
 
   it('refuses a size that is not a positive number', () => {
-    expect(() => gatewayBenchConfig({ DATABASE_URL: 'postgres://x/y', BENCH_GATEWAY_REQUESTS: '-1' })).toThrow('BENCH_GATEWAY_REQUESTS must be a positive number, got "-1"');
+    expect(() => gatewayBenchConfig({ DATABASE_URL: 'postgres://x/y', BENCH_GATEWAY_REQUESTS: '-1' })).toThrow('BENCH_GATEWAY_REQUESTS must be a positive integer, got "-1"');
   });
 });

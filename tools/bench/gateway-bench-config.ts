@@ -1,4 +1,4 @@
-import { BenchConfigError } from './bench-config';
+import { benchDatabaseUrl, positive } from './bench-config';
 
 /** Sizes of `npm run bench:gateway`; each can be changed from the environment. */
 export interface GatewayBenchConfig {
@@ -15,28 +15,14 @@ export interface GatewayBenchConfig {
 }
 
 export function gatewayBenchConfig(env: NodeJS.ProcessEnv = process.env): GatewayBenchConfig {
-  const databaseUrl = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
-  if (!databaseUrl) {
-    throw new BenchConfigError(
-      'No PostgreSQL for the gateway benchmark: set TEST_DATABASE_URL (or DATABASE_URL) to an admin connection URL, ' +
-        'e.g. start one with `bash infra/postgres.sh start` and use the URL printed by `bash infra/postgres.sh env`.',
-    );
-  }
+  const databaseUrl = benchDatabaseUrl(env, 'the gateway benchmark');
   const brokers = (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   return {
     databaseUrl,
     kafkaBrokers: brokers.length > 0 ? brokers : undefined,
     concurrency: positive(env, 'BENCH_GATEWAY_CONCURRENCY', 32),
     maxRequests: positive(env, 'BENCH_GATEWAY_REQUESTS', 50_000),
-    seconds: positive(env, 'BENCH_GATEWAY_SECONDS', 10),
-    warmupSeconds: positive(env, 'BENCH_GATEWAY_WARMUP_SECONDS', 3),
+    seconds: positive(env, 'BENCH_GATEWAY_SECONDS', 10, { integer: false }),
+    warmupSeconds: positive(env, 'BENCH_GATEWAY_WARMUP_SECONDS', 3, { integer: false }),
   };
-}
-
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isFinite(value) || value <= 0) throw new BenchConfigError(`${name} must be a positive number, got "${raw}"`);
-  return value;
 }

@@ -1,7 +1,7 @@
 import { BACKEND_SERVICES } from '@marketplace/platform';
 import { createTestDatabase, ServiceCluster } from '@marketplace/testing';
 import { randomBytes } from 'node:crypto';
-import { BenchConfigError } from './bench-config';
+import { reportBenchFailure } from './bench-config';
 import { gatewayBenchConfig, type GatewayBenchConfig } from './gateway-bench-config';
 import { runLoad, type LoadResult } from './gateway-load';
 import { gatewayReport, type TargetResult } from './gateway-report';
@@ -70,7 +70,4 @@ async function measure(url: string, token: string, config: GatewayBenchConfig): 
   return runLoad(send, { concurrency: config.concurrency, maxRequests: config.maxRequests, maxSeconds: config.seconds });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof BenchConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+main().catch(reportBenchFailure);

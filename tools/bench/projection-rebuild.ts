@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore, type RecordedEvent } from '@marketplace/event-store';
 import { ProjectionEngine, rowProjection } from '@marketplace/projections';
 import { createTestDatabase } from '@marketplace/testing';
-import { benchConfig, BenchConfigError } from './bench-config';
+import { benchConfig, reportBenchFailure } from './bench-config';
 import { elapsedSeconds } from './measurement';
 import { LOG_SCHEMA, seedLog } from './seed-log';
 
@@ -135,8 +135,5 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof BenchConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  main().catch(reportBenchFailure);
 }
