@@ -2,14 +2,17 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy';
 
-/** No control characters (they break logs and emails); letters of any script are fine. */
+/**
+ * No control characters (they break logs and emails) and no bidirectional embedding, override or isolate
+ * characters (they make a name display as something else); letters of any script are fine.
+ */
 const plainText = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\p{Cc}\p{Cs}]*$/u, { error: 'must not contain control characters' });
+    .regex(/^[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u, { error: 'must not contain control or bidirectional-override characters' });
 
 /** Trimmed before it is checked: a pasted address often carries spaces. */
 const email = z.string().trim().max(254).pipe(z.email());

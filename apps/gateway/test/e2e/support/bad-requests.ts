@@ -46,6 +46,8 @@ export function malformedAuthBodies(): BadRequest[] {
     register('lone surrogate in the name', json({ ...valid, name: 'Eve \ud800' })),
     register('lone surrogate in the email', json({ ...valid, email: 'eve\udc00@example.com' })),
     register('RTL override in the email', json({ ...valid, email: 'eve\u202e@example.com' })),
+    register('RTL override in the name', json({ ...valid, name: 'Eve \u202eAdmin' })),
+    register('left-to-right isolate in the name', json({ ...valid, name: 'Eve \u2066Admin' })),
     register('emoji in the email', json({ ...valid, email: '😀@example.com' })),
     register('email without a domain', json({ ...valid, email: 'eve@' })),
     register('weak password', json({ ...valid, password: 'password' })),
