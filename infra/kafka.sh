@@ -146,15 +146,7 @@ do_start() {
 
 do_stop() { stop_pid 30; }
 
-do_status() {
-  if pid="$(running_pid)" && kafka_answers; then
-    echo "kafka: running (pid $pid) on $KAFKA_HOST:$KAFKA_PORT"
-  elif [[ -n "${pid:-}" ]]; then
-    echo "kafka: starting or unhealthy (pid $pid)"; return 1
-  else
-    echo "kafka: stopped"; return 3
-  fi
-}
+do_status() { report_status "$KAFKA_HOST:$KAFKA_PORT" kafka_answers; }
 
 do_env() { export_pair KAFKA_BROKERS "$KAFKA_HOST:$KAFKA_PORT"; }
 

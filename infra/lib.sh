@@ -92,6 +92,19 @@ launch_daemon() { # launch_daemon <log> <timeout seconds> <what> <ready command.
   log "ready (pid $pid)"
 }
 
+# Prints the state of the daemon in the pid file, judged by <health command...>; exits 0 when running,
+# 1 when its process lives but does not answer (yet), 3 when stopped (the LSB status codes).
+report_status() { # report_status <where it answers> <health command...>
+  local where="$1" pid; shift
+  if pid="$(running_pid)" && "$@"; then
+    echo "$SERVICE: running (pid $pid) on $where"
+  elif pid="$(running_pid)"; then
+    echo "$SERVICE: starting or unhealthy (pid $pid)"; return 1
+  else
+    echo "$SERVICE: stopped"; return 3
+  fi
+}
+
 # Fails clearly when a port we are about to bind is taken by something that is not ours.
 ensure_port_free() { # ensure_port_free <host> <port>
   if port_open "$1" "$2"; then

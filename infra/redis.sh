@@ -48,15 +48,7 @@ do_start() {
 
 do_stop() { stop_pid 10; }
 
-do_status() {
-  if pid="$(running_pid)" && redis_answers; then
-    echo "redis: running (pid $pid) on $REDIS_HOST:$REDIS_PORT"
-  elif [[ -n "${pid:-}" ]]; then
-    echo "redis: starting or unhealthy (pid $pid)"; return 1
-  else
-    echo "redis: stopped"; return 3
-  fi
-}
+do_status() { report_status "$REDIS_HOST:$REDIS_PORT" redis_answers; }
 
 do_env() { export_pair REDIS_URL "redis://$REDIS_HOST:$REDIS_PORT"; }
 

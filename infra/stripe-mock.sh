@@ -48,13 +48,7 @@ do_start() {
 
 do_stop() { stop_pid 10; }
 
-do_status() {
-  if pid="$(running_pid)" && answers; then
-    echo "stripe-mock: running (pid $pid) on http://$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT"
-  else
-    echo "stripe-mock: stopped"; return 3
-  fi
-}
+do_status() { report_status "http://$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT" answers; }
 
 do_env() { export_pair STRIPE_API_BASE "http://$STRIPE_MOCK_HOST:$STRIPE_MOCK_PORT"; }
 
