@@ -86,6 +86,8 @@ export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
     categoryId: id.category,
     title: 'Merino scarf',
     description: 'Hand-woven, 180 x 30 cm.',
+    attributes: { material: ['merino wool'], colour: ['grey'] },
+    imageUrls: ['https://images.example.com/products/merino-scarf.jpg'],
     price: eur(4900),
     createdAt: at,
   },
@@ -95,6 +97,8 @@ export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
     categoryId: id.category,
     title: 'Merino scarf, charcoal',
     description: 'Hand-woven, 180 x 30 cm.',
+    attributes: { material: ['merino wool'], colour: ['charcoal'] },
+    imageUrls: ['https://images.example.com/products/merino-scarf.jpg'],
     updatedAt: at,
   },
   'marketplace.catalog.ProductPriceChanged.v1': {

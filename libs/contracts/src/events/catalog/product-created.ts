@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../../define-event';
 import { TOPICS } from '../../topics';
 import { money, timestamp, uuid } from '../../values';
-import { productDescription, productTitle } from './product-fields';
+import { productAttributes, productDescription, productImageUrls, productTitle } from './product-fields';
 
 /** A seller created a product as a draft; it is not for sale until ProductPublished. */
 export const productCreated = defineEvent({
@@ -16,6 +16,8 @@ export const productCreated = defineEvent({
     categoryId: uuid,
     title: productTitle,
     description: productDescription,
+    attributes: productAttributes,
+    imageUrls: productImageUrls,
     price: money,
     createdAt: timestamp,
   }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../../define-event';
 import { TOPICS } from '../../topics';
 import { timestamp, uuid } from '../../values';
-import { productDescription, productTitle } from './product-fields';
+import { productAttributes, productDescription, productImageUrls, productTitle } from './product-fields';
 
 /** A seller edited a product; the event carries all descriptive fields as they now are (the price has its own event). */
 export const productUpdated = defineEvent({
@@ -16,6 +16,8 @@ export const productUpdated = defineEvent({
     categoryId: uuid,
     title: productTitle,
     description: productDescription,
+    attributes: productAttributes,
+    imageUrls: productImageUrls,
     updatedAt: timestamp,
   }),
 });
