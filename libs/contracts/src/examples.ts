@@ -205,7 +205,7 @@ export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
     trackingNumber: 'RM123456785GB',
     shippedAt: at,
   },
-  'marketplace.orders.OrderDelivered.v1': { orderId: id.order, buyerId: id.user, deliveredAt: at },
+  'marketplace.orders.OrderDelivered.v1': { orderId: id.order, buyerId: id.user, productIds: [id.product], deliveredAt: at },
   'marketplace.orders.OrderRefunded.v1': {
     orderId: id.order,
     buyerId: id.user,

@@ -1,5 +1,6 @@
 import type { Migration } from '@marketplace/platform';
+import { catalogProducts } from './001-catalog-products';
 import { inventoryMigration } from './002-inventory-stock-and-reservations';
 
-/** The catalog schema, in name order. */
-export const catalogMigrations: Migration[] = [inventoryMigration];
+/** The catalog schema, in name order: products first, inventory's `*-inventory-*` entries after them. */
+export const catalogMigrations: Migration[] = [catalogProducts, inventoryMigration];

@@ -14,10 +14,12 @@ import { stockReservationFailed } from './stock-reservation-failed';
 import { stockReserved } from './stock-reserved';
 
 export * from './category-created';
+export * from './category-fields';
 export * from './category-moved';
 export * from './category-renamed';
 export * from './product-archived';
 export * from './product-created';
+export * from './product-fields';
 export * from './product-price-changed';
 export * from './product-published';
 export * from './product-updated';

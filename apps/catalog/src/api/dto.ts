@@ -1,0 +1,56 @@
+import { categoryName, categorySlug, currencyCode, productAttributes, productDescription, productImageUrls, productTitle, uuid } from '@marketplace/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { SLUG_MAX_LENGTH } from '../domain/category';
+
+/** Amounts stay within the integers every client language reads exactly. */
+const price = z.strictObject({
+  amount: z.int({ error: 'must be an integer number of minor units' }).min(0).max(Number.MAX_SAFE_INTEGER),
+  currency: currencyCode,
+});
+const name = categoryName.trim().min(1);
+const slug = categorySlug.max(SLUG_MAX_LENGTH);
+const limit = z.coerce.number().int().min(1).max(100).default(20);
+const cursor = z.string().min(1).max(500).optional();
+
+export class IdParamDto extends createZodDto(z.strictObject({ id: uuid })) {}
+
+export class CreateCategoryDto extends createZodDto(z.strictObject({ name, slug: slug.optional(), parentId: uuid.nullable().default(null) })) {}
+
+export class RenameCategoryDto extends createZodDto(z.strictObject({ name, slug: slug.optional() })) {}
+
+export class MoveCategoryDto extends createZodDto(z.strictObject({ parentId: uuid.nullable() })) {}
+
+const productTitleInput = productTitle.trim().min(1);
+
+export class CreateProductDto extends createZodDto(
+  z.strictObject({
+    title: productTitleInput,
+    description: productDescription.default(''),
+    price,
+    categoryId: uuid,
+    attributes: productAttributes.default({}),
+    imageUrls: productImageUrls.default([]),
+  }),
+) {}
+
+export class UpdateProductDto extends createZodDto(
+  z
+    .strictObject({
+      title: productTitleInput.optional(),
+      description: productDescription.optional(),
+      price: price.optional(),
+      categoryId: uuid.optional(),
+      attributes: productAttributes.optional(),
+      imageUrls: productImageUrls.optional(),
+    })
+    .refine((changes) => Object.values(changes).some((value) => value !== undefined), { error: 'give at least one field to change' }),
+) {}
+
+export class ListProductsQueryDto extends createZodDto(
+  z.strictObject({ sellerId: z.union([z.literal('me'), uuid]).optional(), categoryId: uuid.optional(), limit, cursor }),
+) {}
+
+export class PostReviewDto extends createZodDto(z.strictObject({ rating: z.int().min(1).max(5), body: z.string().trim().min(1).max(5000).optional() })) {}
+
+export class ListReviewsQueryDto extends createZodDto(z.strictObject({ limit, cursor })) {}
