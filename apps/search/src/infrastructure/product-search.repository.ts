@@ -1,0 +1,192 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KNEX } from '@marketplace/platform';
+import type { Knex } from 'knex';
+import { PRICE_BANDS } from '../domain/price-bands';
+import type { SearchCursor } from '../domain/search-cursor';
+import { type SearchQuery, type SearchSort, searchTerms } from '../domain/search-query';
+import { CATEGORIES_TABLE, PRODUCTS_TABLE } from './projection/search-tables';
+import { joinSql, scoreSql, sortKey, type Sql, sql, tsQuery } from './search-sql';
+import { TRIGRAM_SCHEMA } from './trigram-extension';
+
+export interface ProductHit {
+  id: string;
+  sellerId: string;
+  categoryId: string;
+  categoryPath: { id: string; name: string }[];
+  title: string;
+  description: string;
+  attributes: Record<string, string[]>;
+  imageUrls: string[];
+  price: { amount: number; currency: string };
+  available: number;
+  inStock: boolean;
+  rating: { average: number; count: number };
+  publishedAt: string;
+}
+
+export interface CategoryFacet {
+  id: string;
+  name: string;
+  slug: string;
+  count: number;
+}
+
+export interface PriceFacet {
+  key: string;
+  min: number;
+  max: number | null;
+  count: number;
+}
+
+export interface SearchPage {
+  items: { hit: ProductHit; sortKey: string }[];
+  hasMore: boolean;
+  facets: { categories: CategoryFacet[]; priceBands: PriceFacet[] };
+}
+
+/** With fewer full-text matches than this, titles that nearly contain the words (typos) count as matches. */
+const TYPO_FALLBACK_BELOW = 3;
+/** How closely (pg_trgm word_similarity) a title must contain the query to match on trigrams alone. */
+const TYPO_SIMILARITY = 0.45;
+
+interface ProductRow {
+  id: string;
+  seller_id: string;
+  category_id: string;
+  category_path_ids: string[];
+  category_path_names: string[];
+  title: string;
+  description: string;
+  attributes: Record<string, string[]>;
+  image_urls: string[];
+  price_amount: string;
+  price_currency: string;
+  available: number;
+  rating_avg: string;
+  rating_count: number;
+  published_at: Date;
+  sort_key: string;
+}
+
+/** Reads the search read model: matching, filters, keyset pages and facets, in one transaction. */
+@Injectable()
+export class ProductSearchRepository {
+  constructor(
+    @Inject(KNEX) private readonly db: Knex,
+    @Inject(TRIGRAM_SCHEMA) private readonly trigramSchema: string,
+  ) {}
+
+  search(query: SearchQuery, sort: SearchSort, cursor: SearchCursor | undefined): Promise<SearchPage> {
+    return this.db.transaction(
+      async (trx) => {
+        const terms = searchTerms(query.q);
+        const typos = terms.length > 0 && (await this.fullTextMatches(trx, query, terms)) < TYPO_FALLBACK_BELOW;
+        if (typos) await trx.raw(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(TYPO_SIMILARITY)]);
+        const match = this.matchSql(terms, typos);
+        const [items, categories, priceBands] = [
+          await this.items(trx, query, sort, cursor, terms, match),
+          await this.categoryFacet(trx, query, match),
+          await this.priceFacet(trx, query, match),
+        ];
+        return { ...items, facets: { categories, priceBands } };
+      },
+      { readOnly: true },
+    );
+  }
+
+  private async fullTextMatches(trx: Knex.Transaction, query: SearchQuery, terms: string[]): Promise<number> {
+    const where = joinSql([filtersSql(query, true), sql(`p.search_vector @@ ${tsQuery(terms).text}`, ...tsQuery(terms).bindings)], ' AND ');
+    const { rows } = await trx.raw<{ rows: { n: number }[] }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${PRODUCTS_TABLE} p WHERE ${where.text} LIMIT ${TYPO_FALLBACK_BELOW}) m`,
+      where.bindings,
+    );
+    return rows[0].n;
+  }
+
+  private matchSql(terms: string[], typos: boolean): Sql {
+    if (terms.length === 0) return sql('true');
+    const query = tsQuery(terms);
+    const fullText = sql(`p.search_vector @@ ${query.text}`, ...query.bindings);
+    if (!typos) return fullText;
+    return joinSql([fullText, sql(`? OPERATOR(${this.trigramSchema}.<%) p.title`, terms.join(' '))], ' OR ');
+  }
+
+  private async items(trx: Knex.Transaction, query: SearchQuery, sort: SearchSort, cursor: SearchCursor | undefined, terms: string[], match: Sql) {
+    const { key, descending, cast } = sortKey(sort, terms.length > 0 ? scoreSql(terms, this.trigramSchema) : undefined);
+    const where = joinSql([filtersSql(query, true), sql(`(${match.text})`, ...match.bindings)], ' AND ');
+    const after = cursor
+      ? sql(`WHERE (s.sort_key ${descending ? '<' : '>'} ?::${cast} OR (s.sort_key = ?::${cast} AND s.id > ?::uuid))`, cursor.key, cursor.key, cursor.id)
+      : sql('');
+    const { rows } = await trx.raw<{ rows: ProductRow[] }>(
+      `SELECT s.*, to_json(s.sort_key) #>> '{}' AS sort_key_text FROM (
+         SELECT p.id, p.seller_id, p.category_id, p.category_path_ids, p.category_path_names, p.title, p.description,
+                p.attributes, p.image_urls, p.price_amount, p.price_currency, p.available, p.rating_avg, p.rating_count,
+                p.published_at, ${key.text} AS sort_key
+           FROM ${PRODUCTS_TABLE} p
+          WHERE ${where.text}
+       ) s ${after.text}
+       ORDER BY s.sort_key ${descending ? 'DESC' : 'ASC'}, s.id ASC
+       LIMIT ?`,
+      [...key.bindings, ...where.bindings, ...after.bindings, query.limit + 1],
+    );
+    const page = rows.slice(0, query.limit) as (ProductRow & { sort_key_text: string })[];
+    return { items: page.map((row) => ({ hit: toHit(row), sortKey: row.sort_key_text })), hasMore: rows.length > query.limit };
+  }
+
+  /** Counts per direct child of the filtered category (per top-level category without one). */
+  private async categoryFacet(trx: Knex.Transaction, query: SearchQuery, match: Sql): Promise<CategoryFacet[]> {
+    const where = joinSql([filtersSql(query, true), sql(`(${match.text})`, ...match.bindings)], ' AND ');
+    const depth = query.category
+      ? sql(`(SELECT coalesce(array_length(path_ids, 1), 0) + 1 FROM ${CATEGORIES_TABLE} WHERE id = ?)`, query.category)
+      : sql('1');
+    const { rows } = await trx.raw<{ rows: CategoryFacet[] }>(
+      `SELECT c.id, c.name, c.slug, f.count FROM (
+         SELECT p.category_path_ids[${depth.text}] AS id, count(*)::int AS count
+           FROM ${PRODUCTS_TABLE} p WHERE ${where.text}
+          GROUP BY 1
+       ) f JOIN ${CATEGORIES_TABLE} c ON c.id = f.id
+       ORDER BY f.count DESC, c.name ASC, c.id ASC`,
+      [...depth.bindings, ...where.bindings],
+    );
+    return rows;
+  }
+
+  /** Counts per fixed price band over the other filters: the price range itself is ignored here. */
+  private async priceFacet(trx: Knex.Transaction, query: SearchQuery, match: Sql): Promise<PriceFacet[]> {
+    const where = joinSql([filtersSql(query, false), sql(`(${match.text})`, ...match.bindings)], ' AND ');
+    const counts = PRICE_BANDS.map(
+      (band, i) => `count(*) FILTER (WHERE p.price_amount >= ${band.min}${band.max === undefined ? '' : ` AND p.price_amount < ${band.max}`})::int AS b${i}`,
+    );
+    const { rows } = await trx.raw<{ rows: Record<string, number>[] }>(`SELECT ${counts.join(', ')} FROM ${PRODUCTS_TABLE} p WHERE ${where.text}`, where.bindings);
+    return PRICE_BANDS.map((band, i) => ({ key: band.key, min: band.min, max: band.max ?? null, count: rows[0][`b${i}`] }));
+  }
+}
+
+/** Published products under the query's filters; the price range only when `withPrice`. */
+function filtersSql(query: SearchQuery, withPrice: boolean): Sql {
+  const parts: Sql[] = [sql(`p.status = 'published'`)];
+  if (query.category) parts.push(sql('p.category_path_ids @> ARRAY[?::uuid]', query.category));
+  if (query.sellerId) parts.push(sql('p.seller_id = ?::uuid', query.sellerId));
+  if (query.inStock) parts.push(sql('p.available > 0'));
+  if (withPrice && query.minPrice !== undefined) parts.push(sql('p.price_amount >= ?', query.minPrice));
+  if (withPrice && query.maxPrice !== undefined) parts.push(sql('p.price_amount <= ?', query.maxPrice));
+  return joinSql(parts, ' AND ');
+}
+
+function toHit(row: ProductRow): ProductHit {
+  return {
+    id: row.id,
+    sellerId: row.seller_id,
+    categoryId: row.category_id,
+    categoryPath: row.category_path_ids.map((id, i) => ({ id, name: row.category_path_names[i] ?? '' })),
+    title: row.title,
+    description: row.description,
+    attributes: row.attributes,
+    imageUrls: row.image_urls,
+    price: { amount: Number(row.price_amount), currency: row.price_currency },
+    available: row.available,
+    inStock: row.available > 0,
+    rating: { average: Number(row.rating_avg), count: row.rating_count },
+    publishedAt: row.published_at.toISOString(),
+  };
+}

@@ -1,0 +1,13 @@
+import { dataServiceConfigSchema, SERVICE_PORTS, urlVar } from '@marketplace/platform';
+import { z } from 'zod';
+
+/** Search reads catalog events into its own log and projection; it checks tokens against identity's keys. */
+export const searchConfigSchema = dataServiceConfigSchema.extend({
+  IDENTITY_URL: urlVar.default(`http://127.0.0.1:${SERVICE_PORTS.identity}`),
+  JWT_ISSUER: z.string().min(1).default('marketplace-identity'),
+  JWT_AUDIENCE: z.string().min(1).default('marketplace-api'),
+  /** Semantic search hook: only `none` exists yet. */
+  SEARCH_EMBEDDER: z.enum(['none']).default('none'),
+});
+
+export type SearchConfig = z.output<typeof searchConfigSchema>;

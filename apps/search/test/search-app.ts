@@ -1,0 +1,75 @@
+import type { MarketplaceEvent } from '@marketplace/contracts';
+import type { EventStore } from '@marketplace/event-store';
+import { createLogger, createServiceApp, KNEX, parseConfig, type ServiceApp } from '@marketplace/platform';
+import { ProjectionEngine } from '@marketplace/projections';
+import { createTestDatabase, type TestDatabase, waitFor } from '@marketplace/testing';
+import type { Knex } from 'knex';
+import { AppModule } from '../src/app.module';
+import { SEARCH_PROJECTION } from '../src/infrastructure/projection/search-products.projection';
+import { recordCatalogEvent, SEARCH_EVENT_STORE } from '../src/infrastructure/search-event-log';
+import { searchConfigSchema } from '../src/search-config';
+import { startConsuming } from '../src/start-consuming';
+
+export interface SearchTestApp {
+  service: ServiceApp;
+  database: TestDatabase;
+  db: Knex;
+  store: EventStore;
+  engine: ProjectionEngine;
+  /** Appends events to search's log as its handlers would, then waits until the projection has them. */
+  record(events: MarketplaceEvent[]): Promise<void>;
+  /** Resolves once the projection's checkpoint reached the head of search's log. */
+  caughtUp(timeoutMs?: number): Promise<void>;
+  get(url: string): Promise<{ status: number; body: SearchBody }>;
+  close(): Promise<void>;
+}
+
+export interface SearchBody {
+  items: { id: string; title: string; price: { amount: number }; available: number; categoryPath: { id: string; name: string }[]; rating: { average: number; count: number } }[];
+  facets: { categories: { id: string; name: string; count: number }[]; priceBands: { key: string; min: number; max: number | null; count: number }[] };
+  nextCursor: string | null;
+  error?: { code: string; details: { field: string }[] };
+}
+
+/** Search on a fresh database of the test PostgreSQL, consuming from the bus (Kafka when the run has it). */
+export async function startSearch(env: Record<string, string> = {}): Promise<SearchTestApp> {
+  const database = await createTestDatabase('search');
+  const config = parseConfig(searchConfigSchema, {
+    SERVICE_NAME: 'search',
+    PORT: '0',
+    DATABASE_URL: database.url,
+    // Never called: search's only route is public; the guard is wired as in every service.
+    IDENTITY_URL: 'http://127.0.0.1:9',
+    ...env,
+  });
+  const service = await createServiceApp(AppModule, config, createLogger({ service: 'search', level: 'silent' }));
+  await startConsuming(service.app);
+  const store = service.app.get<EventStore>(SEARCH_EVENT_STORE);
+  const engine = service.app.get(ProjectionEngine);
+  const caughtUp = async (timeoutMs = 60_000) => {
+    await waitFor(async () => {
+      const [status] = await engine.status([SEARCH_PROJECTION]);
+      return status.lag === 0;
+    }, { timeoutMs, description: 'the search projection to reach the head of the log' });
+  };
+  return {
+    service,
+    database,
+    db: service.app.get<Knex>(KNEX),
+    store,
+    engine,
+    record: async (events) => {
+      for (const event of events) await recordCatalogEvent(store, event);
+      await caughtUp();
+    },
+    caughtUp,
+    get: async (url) => {
+      const response = await service.app.inject({ method: 'GET', url });
+      return { status: response.statusCode, body: response.json() as SearchBody };
+    },
+    close: async () => {
+      await service.app.close();
+      await database.drop();
+    },
+  };
+}
