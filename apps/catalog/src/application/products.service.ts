@@ -1,6 +1,6 @@
 import type { CloudEvent, Money } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
-import { KNEX } from '@marketplace/platform';
+import { KNEX, UnauthenticatedError } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { type Actor, isAdmin } from '../domain/actor';
@@ -134,6 +134,7 @@ export class ProductsService {
 
   /** Published products for everyone; a seller's own list (and any list an admin asks for by seller) includes drafts and archived ones. */
   async list(actor: Actor | undefined, query: ProductQuery): Promise<Page<Product>> {
+    if (query.sellerId === 'me' && !actor) throw new UnauthenticatedError('Listing your own products (sellerId=me) needs an access token.');
     const sellerId = query.sellerId === 'me' ? actor?.id : query.sellerId;
     const allStatuses = sellerId !== undefined && (sellerId === actor?.id || isAdmin(actor));
     return this.products.list(this.db, {
