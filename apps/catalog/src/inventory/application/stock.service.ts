@@ -1,0 +1,76 @@
+import { KNEX } from '@marketplace/platform';
+import { Outbox } from '@marketplace/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../../domain/clock';
+import { InventoryNotFoundError, InventoryProductNotFoundError } from '../domain/inventory-errors';
+import { type Actor } from '../../domain/actor';
+import { assertMayManageStock, assertMaySetStock } from '../domain/stock-owner';
+import { available, setOnHand, type StockLevel } from '../domain/stock-level';
+import { InventoryRepository } from '../infrastructure/inventory-repository';
+import { ProductSellers } from '../infrastructure/product-sellers';
+import { inventoryEvent } from './inventory-events';
+
+export interface StockView {
+  productId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+
+const view = (level: StockLevel): StockView => ({ productId: level.productId, onHand: level.onHand, reserved: level.reserved, available: available(level) });
+
+/** Sellers count their stock; anyone reads a product's availability. */
+@Injectable()
+export class StockService {
+  constructor(
+    @Inject(KNEX) private readonly db: Knex,
+    private readonly outbox: Outbox,
+    private readonly repository: InventoryRepository,
+    private readonly sellers: ProductSellers,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async get(productId: string): Promise<StockView> {
+    const level = await this.repository.find(this.db, productId);
+    if (!level) throw new InventoryNotFoundError();
+    return view(level);
+  }
+
+  /** Sets the quantity on hand (the row is made on the first count) and publishes StockAdjusted with it. */
+  async setOnHand(actor: Actor, productId: string, onHand: number): Promise<StockView> {
+    assertMayManageStock(actor);
+    const at = this.clock.now();
+    return this.db.transaction(async (trx) => {
+      const [existing] = await this.repository.lock(trx, [productId]);
+      const sellerId = await this.ownerOf(trx, actor, productId, existing);
+      assertMaySetStock(actor, sellerId);
+      // A concurrent first count may have made the row in between: its seller is checked again.
+      const level = existing ?? (await this.repository.lockOrCreate(trx, productId, sellerId, at));
+      assertMaySetStock(actor, level.sellerId);
+      const next = setOnHand(level, onHand);
+      await this.repository.save(trx, [next], at);
+      await this.outbox.enqueue(trx, [
+        inventoryEvent('marketplace.catalog.StockAdjusted.v1', productId, { productId, sellerId: next.sellerId, onHand: next.onHand, available: available(next), adjustedAt: at.toISOString() }, { id: this.ids.next(), at }),
+      ]);
+      return view(next);
+    });
+  }
+
+  /**
+   * The product's seller from the catalog's products table. Where the schema has none, the stock row
+   * remembers who first counted the product, and that seller owns it from then on.
+   */
+  private async ownerOf(trx: Knex.Transaction, actor: Actor, productId: string, existing: StockLevel | undefined): Promise<string> {
+    const product = await this.sellers.sellerOf(trx, productId);
+    if (product.source === 'products') {
+      if (!product.sellerId) throw new InventoryProductNotFoundError();
+      return product.sellerId;
+    }
+    if (existing) return existing.sellerId;
+    // An admin sets stock for a seller's product, so it must be known already.
+    if (!actor.roles.includes('seller')) throw new InventoryProductNotFoundError();
+    return actor.id;
+  }
+}
