@@ -144,7 +144,7 @@ describe('catalog products', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const query: string = `/products?categoryId=${listCategory}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const query = `/products?categoryId=${listCategory}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
         const page = await expectCall(app, 200, 'GET', query);
         seen.push(...(page.items as { id: string }[]).map((p) => p.id));
         cursor = page.nextCursor as string | null;
