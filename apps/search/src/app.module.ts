@@ -25,6 +25,7 @@ import type { SearchConfig } from './search-config';
         const log = logger.child({ component: 'messaging' });
         return {
           serviceName: config.SERVICE_NAME,
+          groupId: config.SEARCH_CONSUMER_GROUP ?? config.SERVICE_NAME,
           schema: schemaFor(config.SERVICE_NAME),
           databaseUrl: config.DATABASE_URL,
           bus,

@@ -6,6 +6,8 @@ export const searchConfigSchema = dataServiceConfigSchema.extend({
   IDENTITY_URL: urlVar.default(`http://127.0.0.1:${SERVICE_PORTS.identity}`),
   JWT_ISSUER: z.string().min(1).default('marketplace-identity'),
   JWT_AUDIENCE: z.string().min(1).default('marketplace-api'),
+  /** Consumer group of the catalog topics (default SERVICE_NAME); a second deployment with its own read model takes its own. */
+  SEARCH_CONSUMER_GROUP: z.string().regex(/^[a-zA-Z0-9._-]{1,200}$/).optional(),
   /** Semantic search hook: only `none` exists yet. */
   SEARCH_EMBEDDER: z.enum(['none']).default('none'),
 });
