@@ -15,6 +15,7 @@ import { ReviewsController } from './api/reviews.controller';
 import { type CatalogConfig, jwksUrlOf } from './catalog-config';
 import { catalogProviders } from './infrastructure/catalog.providers';
 import { catalogMigrations } from './infrastructure/migrations';
+import { InventoryModule } from './inventory/inventory.module';
 
 /**
  * The catalog service: categories, products, reviews, and inventory. Its events leave through the
@@ -41,6 +42,7 @@ import { catalogMigrations } from './infrastructure/migrations';
       inject: [PLATFORM_CONFIG],
       useFactory: (config: CatalogConfig) => ({ jwksUrl: jwksUrlOf(config), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
     }),
+    InventoryModule,
   ],
   controllers: [CategoriesController, ProductsController, ReviewsController, OrdersEventsController],
   providers: [...catalogProviders, OptionalCaller, CategoriesService, ProductsService, ReviewsService, DeliveredPurchasesService],
