@@ -1,0 +1,25 @@
+import { benchDatabaseUrl, positive } from './bench-config';
+
+/** Sizes of `npm run bench:search`; each can be changed from the environment. */
+export interface SearchBenchConfig {
+  databaseUrl: string;
+  kafkaBrokers?: string[];
+  /** Products in the catalog (BENCH_SEARCH_PRODUCTS, default 10,000). */
+  products: number;
+  /** Measured searches, one at a time over the query mix (BENCH_SEARCH_QUERIES, default 2,000). */
+  queries: number;
+  /** Product updates whose visibility is timed (BENCH_SEARCH_UPDATES, default 100). */
+  updates: number;
+}
+
+export function searchBenchConfig(env: NodeJS.ProcessEnv = process.env): SearchBenchConfig {
+  const databaseUrl = benchDatabaseUrl(env, 'the search benchmark');
+  const brokers = (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  return {
+    databaseUrl,
+    kafkaBrokers: brokers.length > 0 ? brokers : undefined,
+    products: positive(env, 'BENCH_SEARCH_PRODUCTS', 10_000),
+    queries: positive(env, 'BENCH_SEARCH_QUERIES', 2_000),
+    updates: positive(env, 'BENCH_SEARCH_UPDATES', 100),
+  };
+}
