@@ -65,6 +65,21 @@ describe('catalog categories', () => {
     expect(events[2].data).toMatchObject({ fromParentId: other, toParentId: null });
   });
 
+  it('lets only one of two concurrent moves that together would make a cycle succeed', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const x = await createCategory(app, admin, `Race X ${round}`);
+      const y = await createCategory(app, admin, `Race Y ${round}`);
+      const answers = await Promise.all([
+        call(app, 'POST', `/categories/${x}/move`, { as: admin, body: { parentId: y } }),
+        call(app, 'POST', `/categories/${y}/move`, { as: admin, body: { parentId: x } }),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422]);
+      const rows = await app.db('categories').whereIn('id', [x, y]).select<{ id: string; parent_id: string | null; path: string[] }[]>('id', 'parent_id', 'path');
+      expect(rows.filter((row) => row.parent_id === null)).toHaveLength(1);
+      for (const row of rows) expect(row.path.at(-1)).toBe(row.id);
+    }
+  });
+
   it('keeps slugs unique across the tree (409), renames with a new slug, and publishes CategoryRenamed', async () => {
     const first = await createCategory(app, admin, 'Garden Tools');
     const parent = await createCategory(app, admin, 'Outdoor');
