@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { testInfrastructure, waitFor } from '@marketplace/testing';
-import { call, inventoryOutbox, type InventoryTestApp, orderCancelled, orderPlaced, startInventory } from './inventory-test-app';
+import { waitFor } from '@marketplace/testing';
+import { call } from './catalog-app';
+import { inventoryOutbox, type InventoryTestApp, orderCancelled, orderPlaced, startInventory } from './inventory-test-app';
 
 jest.setTimeout(180_000);
 
@@ -21,17 +22,15 @@ describe('catalog inventory under concurrent orders', () => {
     await app?.close();
   });
 
-  const stock = (productId: string) => app.db('catalog.inventory_items').where({ product_id: productId }).first('on_hand', 'reserved');
+  const stock = (productId: string) => app.db(app.table('inventory_items')).where({ product_id: productId }).first('on_hand', 'reserved');
   const statuses = async (orderIds: readonly string[]) =>
-    (await app.db('catalog.reservations').whereIn('order_id', [...orderIds]).select<{ order_id: string; status: string }[]>('order_id', 'status'));
-  const typesOf = async (orderIds: readonly string[]) => (await inventoryOutbox(app.db, orderIds)).map((event) => event.type);
+    (await app.db(app.table('reservations')).whereIn('order_id', [...orderIds]).select<{ order_id: string; status: string }[]>('order_id', 'status'));
+  const typesOf = async (orderIds: readonly string[]) => (await inventoryOutbox(app, orderIds)).map((event) => event.type);
   const count = (types: string[], type: string) => types.filter((t) => t === `marketplace.catalog.${type}.v1`).length;
 
   it('reserves exactly 10 of 50 orders for 10 units, never goes negative, and 3 cancellations make room for 3 more', async () => {
-    expect(app.bus.kind).toBe(testInfrastructure().kafkaBrokers ? 'kafka' : 'embedded');
-    const productId = randomUUID();
-    const seller = await app.issuer.sign({ sub: randomUUID(), roles: ['seller'] });
-    expect(await call(app.service, 'PUT', `/products/${productId}/inventory`, { body: { onHand: 10 }, token: seller })).toMatchObject({ status: 200 });
+    const { productId, seller } = await app.product();
+    expect(await call(app.catalog, 'PUT', `/products/${productId}/inventory`, { body: { onHand: 10 }, as: seller })).toMatchObject({ status: 200 });
 
     // Sampled while the orders are handled: reserved may never exceed on hand.
     const samples: { on_hand: number; reserved: number }[] = [];
@@ -58,10 +57,10 @@ describe('catalog inventory under concurrent orders', () => {
     expect(samples.length).toBeGreaterThan(0);
     expect(samples.every((s) => s.reserved <= s.on_hand && s.reserved >= 0 && s.on_hand >= 0)).toBe(true);
     // And the database itself refuses such a row, whatever writes it.
-    await expect(app.db('catalog.inventory_items').where({ product_id: productId }).update({ reserved: 11 })).rejects.toThrow(/check constraint/);
-    await expect(app.db('catalog.inventory_items').where({ product_id: productId }).update({ reserved: -1 })).rejects.toThrow(/check constraint/);
+    await expect(app.db(app.table('inventory_items')).where({ product_id: productId }).update({ reserved: 11 })).rejects.toThrow(/check constraint/);
+    await expect(app.db(app.table('inventory_items')).where({ product_id: productId }).update({ reserved: -1 })).rejects.toThrow(/check constraint/);
 
-    const failedEvent = (await inventoryOutbox(app.db, orders)).find((event) => event.type === 'marketplace.catalog.StockReservationFailed.v1');
+    const failedEvent = (await inventoryOutbox(app, orders)).find((event) => event.type === 'marketplace.catalog.StockReservationFailed.v1');
     expect(failedEvent?.data).toMatchObject({ shortages: [{ productId, requested: 1, available: 0 }] });
 
     const reserved = (await statuses(orders)).filter((row) => row.status === 'reserved').map((row) => row.order_id);

@@ -1,85 +1,52 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AuthModule, TestTokenIssuer } from '@marketplace/auth';
 import { type CloudEvent, createCloudEvent, TOPICS } from '@marketplace/contracts';
-import { connectMessaging, createMessageBus, type MessageBus, MessagingModule, type Producer } from '@marketplace/messaging';
-import {
-  createLogger,
-  createServiceApp,
-  dataServiceConfigSchema,
-  KNEX,
-  MESSAGE_BUS,
-  parseConfig,
-  PlatformModule,
-  schemaFor,
-  type ServiceApp,
-} from '@marketplace/platform';
-import { createTestDatabase, testInfrastructure, type TestDatabase } from '@marketplace/testing';
-import { Module } from '@nestjs/common';
+import type { Producer } from '@marketplace/messaging';
+import { schemaFor } from '@marketplace/platform';
+import { testInfrastructure } from '@marketplace/testing';
 import type { Knex } from 'knex';
-import { inventoryMigration } from '../src/infrastructure/migrations/002-inventory-stock-and-reservations';
-import { InventoryModule } from '../src/inventory/inventory.module';
+import { type CatalogTestApp, caller, type Caller, createCategory, createProduct, startCatalog } from './catalog-app';
 
-/**
- * The inventory feature as the catalog service runs it, in-process: the platform (catalog schema and
- * migrations, the bus), MessagingModule's transport feeding its @EventPattern handler, and token
- * checks against a test JWKS. The bus is Kafka when the run has a broker, else the embedded bus.
- */
 export interface InventoryTestApp {
-  service: ServiceApp;
+  catalog: CatalogTestApp;
   db: Knex;
-  bus: MessageBus;
-  issuer: TestTokenIssuer;
-  /** Orders' side of the bus: publishes on orders.order.v1 as the orders service would. */
+  /** A table of this app's schema, e.g. `table('inventory_items')`. */
+  table(name: string): string;
+  /** Publishes on orders.order.v1 as the orders service would. */
   publish(events: CloudEvent[]): Promise<void>;
+  /** A listed product of a new seller (or of `seller`), with its seller. */
+  product(seller?: Caller): Promise<{ productId: string; seller: Caller }>;
   close(): Promise<void>;
 }
 
+/**
+ * The whole catalog service in-process, on the real bus: Kafka when the run has a broker, else the
+ * embedded bus. A service name of its own gives it its own schema and, on a Kafka broker that other
+ * runs share, its own consumer group.
+ */
 export async function startInventory(): Promise<InventoryTestApp> {
-  const database: TestDatabase = await createTestDatabase('catalog_inventory');
-  const issuer = await TestTokenIssuer.start();
   const kafkaBrokers = testInfrastructure().kafkaBrokers;
-  const config = parseConfig(dataServiceConfigSchema, {
-    SERVICE_NAME: 'catalog',
-    PORT: '0',
-    DATABASE_URL: database.url,
-    ...(kafkaBrokers ? { KAFKA_BROKERS: kafkaBrokers.join(',') } : {}),
-  });
-  // Kafka keeps its topics between runs: a group of its own makes this run start from its own offsets.
-  const groupId = `catalog-test-${randomBytes(4).toString('hex')}`;
-
-  @Module({
-    imports: [
-      PlatformModule.forRoot({ database: { migrations: [inventoryMigration] }, bus: true }),
-      MessagingModule.forRootAsync({
-        inject: [MESSAGE_BUS],
-        useFactory: (bus: MessageBus) => ({ serviceName: 'catalog', groupId, schema: schemaFor('catalog'), bus, retry: { initialDelayMs: 50, maxDelayMs: 500 } }),
-      }),
-      AuthModule.forRoot(issuer.verifierOptions),
-      InventoryModule,
-    ],
-  })
-  class InventoryTestModule {}
-
-  const service = await createServiceApp(InventoryTestModule, config, createLogger({ service: 'catalog', level: 'silent' }));
-  connectMessaging(service.app);
-  await service.app.startAllMicroservices();
-  const ordersBus = createMessageBus({ clientId: 'orders-test', kafkaBrokers, databaseUrl: database.url });
+  const serviceName = `catalog-inventory-${randomBytes(3).toString('hex')}`;
+  const catalog = await startCatalog({ SERVICE_NAME: serviceName, ...(kafkaBrokers ? { KAFKA_BROKERS: kafkaBrokers.join(',') } : {}) });
+  const schema = schemaFor(serviceName);
+  const admin = await caller(catalog, ['admin']);
+  const categoryId = await createCategory(catalog, admin, 'Stocked goods');
+  await catalog.bus.ensureTopics([TOPICS.ordersOrder]);
   let producer: Producer | undefined;
   return {
-    service,
-    db: service.app.get<Knex>(KNEX),
-    bus: service.app.get<MessageBus>(MESSAGE_BUS),
-    issuer,
+    catalog,
+    db: catalog.db,
+    table: (name) => `${schema}.${name}`,
     publish: async (events) => {
-      producer ??= await ordersBus.producer();
+      producer ??= await catalog.bus.producer();
       await producer.send(events.map((value) => ({ topic: TOPICS.ordersOrder, key: value.subject, value })));
+    },
+    product: async (seller) => {
+      const owner = seller ?? (await caller(catalog, ['buyer', 'seller']));
+      return { productId: await createProduct(catalog, owner, categoryId), seller: owner };
     },
     close: async () => {
       await producer?.close();
-      await ordersBus.close();
-      await service.app.close();
-      await issuer.jwks.close();
-      await database.drop();
+      await catalog.close();
     },
   };
 }
@@ -137,22 +104,7 @@ export function orderConfirmed(orderId: string): CloudEvent {
 }
 
 /** The events the catalog wrote to its outbox for these orders (or products), oldest first. */
-export async function inventoryOutbox(db: Knex, subjects: readonly string[]): Promise<CloudEvent[]> {
-  const rows = await db('catalog.outbox').whereIn('key', [...subjects]).orderBy('id').select<{ event: CloudEvent }[]>('event');
+export async function inventoryOutbox(app: InventoryTestApp, subjects: readonly string[]): Promise<CloudEvent[]> {
+  const rows = await app.db(app.table('outbox')).whereIn('key', [...subjects]).orderBy('id').select<{ event: CloudEvent }[]>('event');
   return rows.map((row) => row.event);
-}
-
-export interface Json {
-  status: number;
-  body: Record<string, unknown> & { error?: { code: string } };
-}
-
-export async function call(service: ServiceApp, method: 'GET' | 'PUT', url: string, options: { body?: unknown; token?: string } = {}): Promise<Json> {
-  const response = await service.app.inject({
-    method,
-    url,
-    payload: options.body === undefined ? undefined : (options.body as object),
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
-  });
-  return { status: response.statusCode, body: response.body ? response.json() : {} };
 }

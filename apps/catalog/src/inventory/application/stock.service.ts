@@ -43,34 +43,16 @@ export class StockService {
     assertMayManageStock(actor);
     const at = this.clock.now();
     return this.db.transaction(async (trx) => {
-      const [existing] = await this.repository.lock(trx, [productId]);
-      const sellerId = await this.ownerOf(trx, actor, productId, existing);
+      const sellerId = await this.sellers.sellerOf(trx, productId);
+      if (!sellerId) throw new InventoryProductNotFoundError();
       assertMaySetStock(actor, sellerId);
-      // A concurrent first count may have made the row in between: its seller is checked again.
-      const level = existing ?? (await this.repository.lockOrCreate(trx, productId, sellerId, at));
-      assertMaySetStock(actor, level.sellerId);
+      const level = await this.repository.lockOrCreate(trx, productId, sellerId, at);
       const next = setOnHand(level, onHand);
       await this.repository.save(trx, [next], at);
       await this.outbox.enqueue(trx, [
-        inventoryEvent('marketplace.catalog.StockAdjusted.v1', productId, { productId, sellerId: next.sellerId, onHand: next.onHand, available: available(next), adjustedAt: at.toISOString() }, { id: this.ids.next(), at }),
+        inventoryEvent('marketplace.catalog.StockAdjusted.v1', productId, { productId, sellerId, onHand: next.onHand, available: available(next), adjustedAt: at.toISOString() }, { id: this.ids.next(), at }),
       ]);
       return view(next);
     });
-  }
-
-  /**
-   * The product's seller from the catalog's products table. Where the schema has none, the stock row
-   * remembers who first counted the product, and that seller owns it from then on.
-   */
-  private async ownerOf(trx: Knex.Transaction, actor: Actor, productId: string, existing: StockLevel | undefined): Promise<string> {
-    const product = await this.sellers.sellerOf(trx, productId);
-    if (product.source === 'products') {
-      if (!product.sellerId) throw new InventoryProductNotFoundError();
-      return product.sellerId;
-    }
-    if (existing) return existing.sellerId;
-    // An admin sets stock for a seller's product, so it must be known already.
-    if (!actor.roles.includes('seller')) throw new InventoryProductNotFoundError();
-    return actor.id;
   }
 }
