@@ -102,7 +102,7 @@ export async function createCategory(app: CatalogTestApp, admin: Caller, name: s
 
 export const PRODUCT = {
   title: 'Chef knife',
-  description: 'Carbon steel, 20 cm',
+  description: 'Carbon steel.\nBlade: 20 cm',
   price: { amount: 4900, currency: 'EUR' },
   attributes: { blade: ['20 cm'] },
   imageUrls: ['https://images.example.com/knife.jpg'],
