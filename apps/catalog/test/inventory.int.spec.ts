@@ -83,7 +83,9 @@ describe('catalog inventory', () => {
       expect(await call(app.catalog, 'PUT', '/products/not-a-uuid/inventory', { body: { onHand: 1 }, as: seller })).toMatchObject({ status: 400 });
       expect(await setStock(randomUUID(), 1)).toMatchObject({ status: 404, body: { error: { code: 'product_not_found' } } });
       expect(await setStock(randomUUID(), 1, admin)).toMatchObject({ status: 404 });
-      expect(await call(app.catalog, 'GET', `/products/${productId}/inventory`)).toMatchObject({ status: 404, body: { error: { code: 'inventory_not_found' } } });
+      expect(await call(app.catalog, 'GET', `/products/${randomUUID()}/inventory`)).toMatchObject({ status: 404, body: { error: { code: 'product_not_found' } } });
+      // A listed product never counted has nothing on hand.
+      expect(await call(app.catalog, 'GET', `/products/${productId}/inventory`)).toEqual({ status: 200, body: { productId, onHand: 0, reserved: 0, available: 0 } });
       expect(await stock(productId)).toBeUndefined();
     });
   });

@@ -3,8 +3,8 @@ import { Outbox } from '@marketplace/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../../domain/clock';
-import { InventoryNotFoundError, InventoryProductNotFoundError } from '../domain/inventory-errors';
 import { type Actor } from '../../domain/actor';
+import { ProductNotFoundError } from '../../domain/errors';
 import { assertMayManageStock, assertMaySetStock } from '../domain/stock-owner';
 import { available, setOnHand, type StockLevel } from '../domain/stock-level';
 import { InventoryRepository } from '../infrastructure/inventory-repository';
@@ -32,10 +32,13 @@ export class StockService {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
+  /** A listed product that was never counted has nothing on hand. */
   async get(productId: string): Promise<StockView> {
     const level = await this.repository.find(this.db, productId);
-    if (!level) throw new InventoryNotFoundError();
-    return view(level);
+    if (level) return view(level);
+    const sellerId = await this.sellers.sellerOf(this.db, productId);
+    if (!sellerId) throw new ProductNotFoundError();
+    return view({ productId, sellerId, onHand: 0, reserved: 0 });
   }
 
   /** Sets the quantity on hand (the row is made on the first count) and publishes StockAdjusted with it. */
@@ -44,7 +47,7 @@ export class StockService {
     const at = this.clock.now();
     return this.db.transaction(async (trx) => {
       const sellerId = await this.sellers.sellerOf(trx, productId);
-      if (!sellerId) throw new InventoryProductNotFoundError();
+      if (!sellerId) throw new ProductNotFoundError();
       assertMaySetStock(actor, sellerId);
       const level = await this.repository.lockOrCreate(trx, productId, sellerId, at);
       const next = setOnHand(level, onHand);

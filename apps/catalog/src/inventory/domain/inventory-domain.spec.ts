@@ -2,6 +2,8 @@ import { OnHandBelowReservedError } from './inventory-errors';
 import { mergeRequests, planReservation } from './reservation-plan';
 import { type Reservation, settleReservation, StockInvariantError } from './reservation';
 import { available, setOnHand, type StockLevel } from './stock-level';
+import { assertMayManageStock, assertMaySetStock } from './stock-owner';
+import { NotProductOwnerError } from '../../domain/errors';
 
 const [A, B, C] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-00000000000c'];
 const SELLER = '00000000-0000-4000-8000-0000000000ff';
@@ -18,6 +20,21 @@ describe('stock level', () => {
     expect(setOnHand(level(A, 10, 4), 4)).toEqual(level(A, 4, 4));
     expect(setOnHand(level(A, 10, 4), 25)).toEqual(level(A, 25, 4));
     expect(() => setOnHand(level(A, 10, 4), 3)).toThrow(OnHandBelowReservedError);
+  });
+});
+
+describe('who sets stock', () => {
+  it('is the product seller or an admin', () => {
+    expect(() => assertMaySetStock({ id: SELLER, roles: ['buyer', 'seller'] }, SELLER)).not.toThrow();
+    expect(() => assertMaySetStock({ id: A, roles: ['admin'] }, SELLER)).not.toThrow();
+    expect(() => assertMaySetStock({ id: A, roles: ['seller'] }, SELLER)).toThrow(NotProductOwnerError);
+    // The seller's own id without the seller role (not approved, or revoked) is not enough.
+    expect(() => assertMaySetStock({ id: SELLER, roles: ['buyer'] }, SELLER)).toThrow(NotProductOwnerError);
+  });
+
+  it('is never a buyer', () => {
+    expect(() => assertMayManageStock({ id: A, roles: ['buyer'] })).toThrow(NotProductOwnerError);
+    expect(() => assertMayManageStock({ id: A, roles: ['seller'] })).not.toThrow();
   });
 });
 
