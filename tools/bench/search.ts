@@ -48,9 +48,9 @@ async function main(): Promise<void> {
 
     const mix = queryMix(catalog);
     for (const params of mix) await searchOnce(base, params);
-    const samples: number[] = [];
-    for (let i = 0; i < config.queries; i += 1) samples.push((await timed(() => searchOnce(base, mix[i % mix.length]))).ms);
-    const searches = summarise(samples);
+    const samples = mix.map(() => [] as number[]);
+    for (let i = 0; i < config.queries; i += 1) samples[i % mix.length].push((await timed(() => searchOnce(base, mix[i % mix.length]))).ms);
+    const searches = summarise(samples.flat());
 
     const visibility: number[] = [];
     for (let n = 0; n < config.updates; n += 1) {
@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     log('');
     log(`search at ${config.products} products: ${config.queries} searches over ${mix.length} queries, one at a time over HTTP`);
     log(row('search latency', searches));
+    mix.forEach((params, i) => log(row(`    ${params.replace(/category=[0-9a-f-]{36}/, 'category=…').replace(/sellerId=[0-9a-f-]{36}/, 'sellerId=…')}`, summarise(samples[i]))));
     log(`update to visible: ${config.updates} ProductUpdated events published on catalog.product.v1, each until a search finds its new title`);
     log(row('update -> visible', updates));
   } finally {
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
 }
 
 function row(name: string, s: LatencySummary): string {
-  return `  ${name.padEnd(20)} n=${s.count}  p50 ${s.p50Ms.toFixed(1)} ms  p95 ${s.p95Ms.toFixed(1)} ms  p99 ${s.p99Ms.toFixed(1)} ms  max ${s.maxMs.toFixed(1)} ms`;
+  return `  ${name.padEnd(44)} n=${s.count}  p50 ${s.p50Ms.toFixed(1)} ms  p95 ${s.p95Ms.toFixed(1)} ms  p99 ${s.p99Ms.toFixed(1)} ms  max ${s.maxMs.toFixed(1)} ms`;
 }
 
 /** Words, typos, filters, facets and sorts as a storefront would send them. */

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { CatalogEventsController } from './api/catalog-events.controller';
 import { SearchController } from './api/search.controller';
 import { SearchService } from './application/search.service';
-import { EMBEDDER, NoEmbedder } from './domain/embedder';
+import { createEmbedder, EMBEDDER } from './domain/embedder';
 import { ProductSearchRepository } from './infrastructure/product-search.repository';
 import { searchProjectionProviders } from './infrastructure/search-projection.providers';
 import { trigramMigration } from './infrastructure/trigram-extension';
@@ -47,8 +47,7 @@ import type { SearchConfig } from './search-config';
     ...searchProjectionProviders,
     ProductSearchRepository,
     SearchService,
-    // Only `none` exists: the port is where semantic search plugs in.
-    { provide: EMBEDDER, useClass: NoEmbedder },
+    { provide: EMBEDDER, inject: [PLATFORM_CONFIG], useFactory: (config: SearchConfig) => createEmbedder(config.SEARCH_EMBEDDER) },
   ],
 })
 export class AppModule {}

@@ -18,3 +18,11 @@ export class NoEmbedder implements Embedder {
     return undefined;
   }
 }
+
+/** The embedder SEARCH_EMBEDDER names. */
+export function createEmbedder(kind: 'none'): Embedder {
+  switch (kind) {
+    case 'none':
+      return new NoEmbedder();
+  }
+}

@@ -97,7 +97,8 @@ export class ProductSearchRepository {
   private async fullTextMatches(trx: Knex.Transaction, query: SearchQuery, terms: string[]): Promise<number> {
     const where = joinSql([filtersSql(query, true), sql(`p.search_vector @@ ${tsQuery(terms).text}`, ...tsQuery(terms).bindings)], ' AND ');
     const { rows } = await trx.raw<{ rows: { n: number }[] }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${PRODUCTS_TABLE} p WHERE ${where.text} LIMIT ${TYPO_FALLBACK_BELOW}) m`,
+      // No LIMIT: with one, the planner prefers a sequential scan hoping to stop early, and rarely can.
+      `SELECT count(*)::int AS n FROM ${PRODUCTS_TABLE} p WHERE ${where.text}`,
       where.bindings,
     );
     return rows[0].n;
@@ -108,7 +109,7 @@ export class ProductSearchRepository {
     const query = tsQuery(terms);
     const fullText = sql(`p.search_vector @@ ${query.text}`, ...query.bindings);
     if (!typos) return fullText;
-    return joinSql([fullText, sql(`? OPERATOR(${this.trigramSchema}.<%) p.title`, terms.join(' '))], ' OR ');
+    return joinSql([fullText, sql(`p.title OPERATOR(${this.trigramSchema}.%>) ?`, terms.join(' '))], ' OR ');
   }
 
   private async items(trx: Knex.Transaction, query: SearchQuery, sort: SearchSort, cursor: SearchCursor | undefined, terms: string[], match: Sql) {
