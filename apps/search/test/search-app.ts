@@ -31,7 +31,7 @@ export interface SearchBody {
   error?: { code: string; details: { field: string }[] };
 }
 
-/** Search on a fresh database of the test PostgreSQL, consuming from the bus (Kafka when the run has it). */
+/** Search on a fresh database of the test PostgreSQL, consuming from the embedded bus there unless `env` names Kafka. */
 export async function startSearch(env: Record<string, string> = {}): Promise<SearchTestApp> {
   const database = await createTestDatabase('search');
   const config = parseConfig(searchConfigSchema, {

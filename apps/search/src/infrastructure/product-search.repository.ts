@@ -76,27 +76,31 @@ export class ProductSearchRepository {
     @Inject(TRIGRAM_SCHEMA) private readonly trigramSchema: string,
   ) {}
 
-  search(query: SearchQuery, sort: SearchSort, cursor: SearchCursor | undefined): Promise<SearchPage> {
-    return this.db.transaction(
-      async (trx) => {
-        const terms = searchTerms(query.q);
-        const typos = terms.length > 0 && (await this.fullTextMatches(trx, query, terms)) < TYPO_FALLBACK_BELOW;
+  /**
+   * The page and the two facets are three queries run side by side, each in its own read-only
+   * transaction (the trigram threshold is a transaction setting): a write landing between them can
+   * make a facet count differ by that one product from the page, never more.
+   */
+  async search(query: SearchQuery, sort: SearchSort, cursor: SearchCursor | undefined): Promise<SearchPage> {
+    const terms = searchTerms(query.q);
+    const typos = terms.length > 0 && (await this.fullTextMatches(query, terms)) < TYPO_FALLBACK_BELOW;
+    const match = this.matchSql(terms, typos);
+    const read = <T>(work: (trx: Knex.Transaction) => Promise<T>) =>
+      this.db.transaction(async (trx) => {
         if (typos) await trx.raw(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(TYPO_SIMILARITY)]);
-        const match = this.matchSql(terms, typos);
-        const [items, categories, priceBands] = [
-          await this.items(trx, query, sort, cursor, terms, match),
-          await this.categoryFacet(trx, query, match),
-          await this.priceFacet(trx, query, match),
-        ];
-        return { ...items, facets: { categories, priceBands } };
-      },
-      { readOnly: true },
-    );
+        return work(trx);
+      }, { readOnly: true });
+    const [items, categories, priceBands] = await Promise.all([
+      read((trx) => this.items(trx, query, sort, cursor, terms, match)),
+      read((trx) => this.categoryFacet(trx, query, match)),
+      read((trx) => this.priceFacet(trx, query, match)),
+    ]);
+    return { ...items, facets: { categories, priceBands } };
   }
 
-  private async fullTextMatches(trx: Knex.Transaction, query: SearchQuery, terms: string[]): Promise<number> {
+  private async fullTextMatches(query: SearchQuery, terms: string[]): Promise<number> {
     const where = joinSql([filtersSql(query, true), sql(`p.search_vector @@ ${tsQuery(terms).text}`, ...tsQuery(terms).bindings)], ' AND ');
-    const { rows } = await trx.raw<{ rows: { n: number }[] }>(
+    const { rows } = await this.db.raw<{ rows: { n: number }[] }>(
       // No LIMIT: with one, the planner prefers a sequential scan hoping to stop early, and rarely can.
       `SELECT count(*)::int AS n FROM ${PRODUCTS_TABLE} p WHERE ${where.text}`,
       where.bindings,

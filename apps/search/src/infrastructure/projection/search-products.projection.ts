@@ -25,7 +25,7 @@ export function searchProductsProjection(options: { trigramSchema: string }): Pr
     applySearchBatch(trx, events, tables(CATEGORIES_TABLE), tables(PRODUCTS_TABLE));
   return {
     name: SEARCH_PROJECTION,
-    version: 2,
+    version: 3,
     tables: [categoriesTable, productsTable(options.trigramSchema)],
     handles: SEARCH_EVENT_TYPES,
     apply: (trx, event, tables) => applyBatch(trx, [event], tables),

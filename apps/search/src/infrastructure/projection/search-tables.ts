@@ -66,6 +66,7 @@ export function productsTable(trigramSchema: string): TableDefinition {
       `CREATE INDEX ${t.ident('title_trgm_idx')} ON ${t.sql} USING gin (title ${trigramSchema}.gin_trgm_ops) WITH (fastupdate = off)`,
       `CREATE INDEX ${t.ident('category_path_idx')} ON ${t.sql} USING gin (category_path_ids) WITH (fastupdate = off)`,
       `CREATE INDEX ${t.ident('category_idx')} ON ${t.sql} (category_id)`,
+      `CREATE INDEX ${t.ident('seller_idx')} ON ${t.sql} (seller_id, published_at DESC, id) WHERE status = 'published'`,
       `CREATE INDEX ${t.ident('newest_idx')} ON ${t.sql} (published_at DESC, id) WHERE status = 'published'`,
       `CREATE INDEX ${t.ident('price_idx')} ON ${t.sql} (price_amount, id) WHERE status = 'published'`,
       `CREATE INDEX ${t.ident('rating_idx')} ON ${t.sql} (rating_avg DESC, id) WHERE status = 'published'`,
