@@ -1,3 +1,4 @@
+import { connectMessaging } from '@marketplace/messaging';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { z } from 'zod';
 import { dataServiceConfigSchema, type BaseConfig } from '../config/base-config';
@@ -13,6 +14,11 @@ export interface ServiceDefinition {
   module: Type | DynamicModule;
   /** Defaults to the data-owning service schema (DATABASE_URL required). */
   configSchema?: z.ZodType<BaseConfig>;
+  /**
+   * The module's `@EventPattern` handlers (MessagingModule's transport) start consuming from the bus
+   * before the HTTP port opens, so a ready service is also a consuming one.
+   */
+  consumesEvents?: boolean;
 }
 
 /**
@@ -27,6 +33,10 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<v
     const { app } = await createServiceApp(definition.module, config, logger);
     exitIfShutdownHangs(config.SHUTDOWN_TIMEOUT_MS);
     stopWithSupervisor();
+    if (definition.consumesEvents) {
+      connectMessaging(app);
+      await app.startAllMicroservices();
+    }
     await app.listen({ port: config.PORT, host: config.HOST });
     const url = await app.getUrl();
     logger.info({ url }, `${config.SERVICE_NAME} listening on ${url.replace('[::1]', 'localhost')}`);
