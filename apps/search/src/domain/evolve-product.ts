@@ -23,23 +23,18 @@ export type ProductFact =
 export function evolveProduct(row: ProductDocument | undefined, fact: ProductFact, pathOf: (categoryId: string) => CategoryPath): ProductDocument {
   const product = row ?? emptyProduct(fact.data.productId);
   switch (fact.type) {
-    case 'marketplace.catalog.ProductCreated.v1':
-    case 'marketplace.catalog.ProductUpdated.v1': {
+    case 'marketplace.catalog.ProductCreated.v1': {
       const { data } = fact;
-      const created = fact.type === 'marketplace.catalog.ProductCreated.v1' ? fact.data : undefined;
-      const updated = fact.type === 'marketplace.catalog.ProductUpdated.v1' ? fact.data : undefined;
       return {
-        ...product,
-        ...describe(data, pathOf(data.categoryId)),
-        ...(created && {
-          price_amount: created.price.amount,
-          price_currency: created.price.currency,
-          created_at: created.createdAt,
-        }),
-        status: product.status === 'pending' ? 'draft' : product.status,
-        updated_at: created?.createdAt ?? updated?.updatedAt ?? product.updated_at,
+        ...described(product, data, pathOf),
+        price_amount: data.price.amount,
+        price_currency: data.price.currency,
+        created_at: data.createdAt,
+        updated_at: data.createdAt,
       };
     }
+    case 'marketplace.catalog.ProductUpdated.v1':
+      return { ...described(product, fact.data, pathOf), updated_at: fact.data.updatedAt };
     case 'marketplace.catalog.ProductPriceChanged.v1':
       return { ...product, price_amount: fact.data.price.amount, price_currency: fact.data.price.currency, updated_at: fact.data.changedAt };
     case 'marketplace.catalog.ProductPublished.v1':
@@ -63,21 +58,21 @@ export function withCategoryPath(product: ProductDocument, path: CategoryPath): 
   return { ...product, category_path_ids: path.ids, category_path_names: path.names, category_names: path.names.join(' ') };
 }
 
-function describe(data: ProductCreated | ProductUpdated, path: CategoryPath): Partial<ProductDocument> {
+/** The descriptive fields both ProductCreated and ProductUpdated carry in full; a row known only from stock becomes a draft. */
+function described(product: ProductDocument, data: ProductCreated | ProductUpdated, pathOf: (categoryId: string) => CategoryPath): ProductDocument {
   const keys = Object.keys(data.attributes);
-  return {
+  return withCategoryPath({
+    ...product,
+    status: product.status === 'pending' ? 'draft' : product.status,
     seller_id: data.sellerId,
     category_id: data.categoryId,
-    category_path_ids: path.ids,
-    category_path_names: path.names,
-    category_names: path.names.join(' '),
     title: data.title,
     description: data.description,
     attributes: data.attributes,
     attribute_keys: keys.join(' '),
     attribute_values: keys.flatMap((key) => data.attributes[key]).join(' '),
     image_urls: data.imageUrls,
-  };
+  }, pathOf(data.categoryId));
 }
 
 function assertNever(value: never): never {
