@@ -1,6 +1,6 @@
 import { TestTokenIssuer } from '@marketplace/auth';
 import { type CloudEvent, createCloudEvent, TOPICS } from '@marketplace/contracts';
-import { connectMessaging, createMessageBus, type MessageBus } from '@marketplace/messaging';
+import { createMessageBus, startMessaging, type MessageBus } from '@marketplace/messaging';
 import { createLogger, createServiceApp, KNEX, parseConfig, schemaFor, type ServiceApp } from '@marketplace/platform';
 import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
 import type { Knex } from 'knex';
@@ -24,8 +24,7 @@ export async function startCatalog(env: Record<string, string> = {}): Promise<Ca
   const issuer = await TestTokenIssuer.start();
   const config = parseConfig(catalogConfigSchema, { SERVICE_NAME: 'catalog', PORT: '0', DATABASE_URL: database.url, JWKS_URL: issuer.jwksUrl, ...env });
   const service = await createServiceApp(AppModule, config, createLogger({ service: 'catalog', level: 'silent' }));
-  connectMessaging(service.app);
-  await service.app.startAllMicroservices();
+  await startMessaging(service.app);
   const bus = createMessageBus({ clientId: 'catalog-test', kafkaBrokers: config.KAFKA_BROKERS, databaseUrl: database.url });
   return {
     service,

@@ -1,5 +1,6 @@
 import type { MarketplaceEvent } from '@marketplace/contracts';
 import type { EventStore } from '@marketplace/event-store';
+import { startMessaging } from '@marketplace/messaging';
 import { createLogger, createServiceApp, KNEX, parseConfig, type ServiceApp } from '@marketplace/platform';
 import { ProjectionEngine } from '@marketplace/projections';
 import { createTestDatabase, type TestDatabase, waitFor } from '@marketplace/testing';
@@ -8,7 +9,6 @@ import { AppModule } from '../src/app.module';
 import { SEARCH_PROJECTION } from '../src/infrastructure/projection/search-products.projection';
 import { recordCatalogEvent, SEARCH_EVENT_STORE } from '../src/infrastructure/search-event-log';
 import { searchConfigSchema } from '../src/search-config';
-import { startConsuming } from '../src/start-consuming';
 
 export interface SearchTestApp {
   service: ServiceApp;
@@ -43,7 +43,7 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Sea
     ...env,
   });
   const service = await createServiceApp(AppModule, config, createLogger({ service: 'search', level: 'silent' }));
-  await startConsuming(service.app);
+  await startMessaging(service.app);
   const store = service.app.get<EventStore>(SEARCH_EVENT_STORE);
   const engine = service.app.get(ProjectionEngine);
   const caughtUp = async (timeoutMs = 60_000) => {

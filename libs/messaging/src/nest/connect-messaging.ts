@@ -21,3 +21,9 @@ export function connectMessaging(app: INestApplication): NestMicroservice {
   microservice.setIsInitHookCalled(true);
   return microservice;
 }
+
+/** Connects the transport (see connectMessaging) and starts consuming. */
+export async function startMessaging(app: INestApplication): Promise<void> {
+  connectMessaging(app);
+  await app.startAllMicroservices();
+}

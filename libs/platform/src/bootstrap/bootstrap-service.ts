@@ -1,4 +1,4 @@
-import { connectMessaging } from '@marketplace/messaging';
+import { startMessaging } from '@marketplace/messaging';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { z } from 'zod';
 import { dataServiceConfigSchema, type BaseConfig } from '../config/base-config';
@@ -33,10 +33,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<v
     const { app } = await createServiceApp(definition.module, config, logger);
     exitIfShutdownHangs(config.SHUTDOWN_TIMEOUT_MS);
     stopWithSupervisor();
-    if (definition.consumesEvents) {
-      connectMessaging(app);
-      await app.startAllMicroservices();
-    }
+    if (definition.consumesEvents) await startMessaging(app);
     await app.listen({ port: config.PORT, host: config.HOST });
     const url = await app.getUrl();
     logger.info({ url }, `${config.SERVICE_NAME} listening on ${url.replace('[::1]', 'localhost')}`);
