@@ -1,9 +1,7 @@
 import { AuthGuard, JwksTokenVerifier } from '@marketplace/auth';
-import { MessagingModule, type MessageBus } from '@marketplace/messaging';
-import { type DataServiceConfig, LOGGER, MESSAGE_BUS, PLATFORM_CONFIG, PlatformModule, schemaFor } from '@marketplace/platform';
+import { PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import type { Logger } from 'pino';
 import { AdminBootstrap } from './application/admin-bootstrap';
 import { EmailVerificationService } from './application/email-verification.service';
 import { LoginThrottle } from './application/login-throttle.service';
@@ -24,20 +22,7 @@ import { identityMigrations } from './infrastructure/migrations';
 @Module({
   imports: [
     PlatformModule.forRoot({ database: { migrations: identityMigrations }, bus: true }),
-    MessagingModule.forRootAsync({
-      inject: [PLATFORM_CONFIG, MESSAGE_BUS, LOGGER],
-      useFactory: (config: DataServiceConfig, bus: MessageBus, logger: Logger) => {
-        const log = logger.child({ component: 'messaging' });
-        return {
-          serviceName: config.SERVICE_NAME,
-          schema: schemaFor(config.SERVICE_NAME),
-          databaseUrl: config.DATABASE_URL,
-          bus,
-          outboxRelay: true,
-          logger: (level, message, fields) => log[level](fields ?? {}, message),
-        };
-      },
-    }),
+    serviceMessaging(),
   ],
   controllers: [AuthController, MeController, SellerApplicationsController, AdminSellerApplicationsController],
   providers: [

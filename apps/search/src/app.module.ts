@@ -1,8 +1,6 @@
 import { AuthModule } from '@marketplace/auth';
-import { type MessageBus, MessagingModule } from '@marketplace/messaging';
-import { LOGGER, MESSAGE_BUS, PLATFORM_CONFIG, PlatformModule, schemaFor } from '@marketplace/platform';
+import { PLATFORM_CONFIG, PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
-import type { Logger } from 'pino';
 import { CatalogEventsController } from './api/catalog-events.controller';
 import { SearchController } from './api/search.controller';
 import { SearchService } from './application/search.service';
@@ -19,28 +17,8 @@ import type { SearchConfig } from './search-config';
 @Module({
   imports: [
     PlatformModule.forRoot({ database: { migrations: [trigramMigration] }, bus: true }),
-    MessagingModule.forRootAsync({
-      inject: [PLATFORM_CONFIG, MESSAGE_BUS, LOGGER],
-      useFactory: (config: SearchConfig, bus: MessageBus, logger: Logger) => {
-        const log = logger.child({ component: 'messaging' });
-        return {
-          serviceName: config.SERVICE_NAME,
-          groupId: config.SEARCH_CONSUMER_GROUP ?? config.SERVICE_NAME,
-          schema: schemaFor(config.SERVICE_NAME),
-          databaseUrl: config.DATABASE_URL,
-          bus,
-          logger: (level, message, fields) => log[level](fields ?? {}, message),
-        };
-      },
-    }),
-    AuthModule.forRootAsync({
-      inject: [PLATFORM_CONFIG],
-      useFactory: (config: SearchConfig) => ({
-        jwksUrl: new URL('/auth/jwks.json', config.IDENTITY_URL).toString(),
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-      }),
-    }),
+    serviceMessaging<SearchConfig>({ groupId: (config) => config.SEARCH_CONSUMER_GROUP }),
+    AuthModule.forService(),
   ],
   controllers: [SearchController, CatalogEventsController],
   providers: [

@@ -1,11 +1,10 @@
-import { dataServiceConfigSchema, SERVICE_PORTS, urlVar } from '@marketplace/platform';
+import { serviceTokenConfigShape } from '@marketplace/auth';
+import { dataServiceConfigSchema } from '@marketplace/platform';
 import { z } from 'zod';
 
 /** Search reads catalog events into its own log and projection; it checks tokens against identity's keys. */
 export const searchConfigSchema = dataServiceConfigSchema.extend({
-  IDENTITY_URL: urlVar.default(`http://127.0.0.1:${SERVICE_PORTS.identity}`),
-  JWT_ISSUER: z.string().min(1).default('marketplace-identity'),
-  JWT_AUDIENCE: z.string().min(1).default('marketplace-api'),
+  ...serviceTokenConfigShape,
   /** Consumer group of the catalog topics (default SERVICE_NAME); a second deployment with its own read model takes its own. */
   SEARCH_CONSUMER_GROUP: z.string().regex(/^[a-zA-Z0-9._-]{1,200}$/).optional(),
   /** Semantic search hook: only `none` exists yet. */

@@ -8,6 +8,7 @@ export * from './database/migration';
 export * from './database/service-database';
 export * from './database/database.providers';
 export * from './bus/bus.providers';
+export * from './bus/service-messaging';
 export * from './platform-config';
 export * from './services';
 export * from './platform.module';

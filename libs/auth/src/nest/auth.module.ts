@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwksTokenVerifier } from '../jwks-token-verifier';
 import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthModuleAsyncOptions, type AuthModuleOptions } from './auth-options';
+import { serviceAuthOptions } from './service-token-config';
 
 const sharedProviders: Provider[] = [
   { provide: JwksTokenVerifier, useFactory: (options: AuthModuleOptions) => new JwksTokenVerifier(options), inject: [AUTH_OPTIONS] },
@@ -33,5 +34,10 @@ export class AuthModule {
       providers: [{ provide: AUTH_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] }, ...sharedProviders],
       exports: [JwksTokenVerifier],
     };
+  }
+
+  /** For a service whose config schema includes serviceTokenConfigShape: identity's JWKS, issuer and audience. */
+  static forService(): DynamicModule {
+    return AuthModule.forRootAsync(serviceAuthOptions);
   }
 }

@@ -1,0 +1,34 @@
+import { type MessageBus, MessagingModule } from '@marketplace/messaging';
+import type { DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { DataServiceConfig } from '../config/base-config';
+import { schemaFor } from '../database/service-database';
+import { LOGGER, PLATFORM_CONFIG } from '../platform-config';
+import { MESSAGE_BUS } from './bus.providers';
+
+export interface ServiceMessagingOptions<C extends DataServiceConfig> {
+  /** The consumer group of the service's @EventPattern handlers; default its SERVICE_NAME. */
+  groupId?: (config: C) => string | undefined;
+}
+
+/**
+ * A data-owning service's messaging: MessagingModule on the platform's bus, with the service's own
+ * schema for its outbox and inbox, the outbox relay running in the service, and the service's logger.
+ */
+export function serviceMessaging<C extends DataServiceConfig>(options: ServiceMessagingOptions<C> = {}): DynamicModule {
+  return MessagingModule.forRootAsync({
+    inject: [PLATFORM_CONFIG, MESSAGE_BUS, LOGGER],
+    useFactory: (config: C, bus: MessageBus, logger: Logger) => {
+      const log = logger.child({ component: 'messaging' });
+      return {
+        serviceName: config.SERVICE_NAME,
+        groupId: options.groupId?.(config),
+        schema: schemaFor(config.SERVICE_NAME),
+        databaseUrl: config.DATABASE_URL,
+        bus,
+        outboxRelay: true,
+        logger: (level, message, fields) => log[level](fields ?? {}, message),
+      };
+    },
+  });
+}
