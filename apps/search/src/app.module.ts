@@ -17,7 +17,7 @@ import type { SearchConfig } from './search-config';
 @Module({
   imports: [
     PlatformModule.forRoot({ database: { migrations: [trigramMigration] }, bus: true }),
-    serviceMessaging<SearchConfig>({ groupId: (config) => config.SEARCH_CONSUMER_GROUP }),
+    serviceMessaging<SearchConfig>({ groupId: (config) => config.SEARCH_CONSUMER_GROUP, outboxRelay: false }),
     AuthModule.forService(),
   ],
   controllers: [SearchController, CatalogEventsController],

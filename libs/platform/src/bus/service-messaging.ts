@@ -9,11 +9,13 @@ import { MESSAGE_BUS } from './bus.providers';
 export interface ServiceMessagingOptions<C extends DataServiceConfig> {
   /** The consumer group of the service's @EventPattern handlers; default its SERVICE_NAME. */
   groupId?: (config: C) => string | undefined;
+  /** Run the relay of the service's outbox (default true); false for a service that publishes nothing. */
+  outboxRelay?: boolean;
 }
 
 /**
  * A data-owning service's messaging: MessagingModule on the platform's bus, with the service's own
- * schema for its outbox and inbox, the outbox relay running in the service, and the service's logger.
+ * schema for its outbox and inbox, its outbox relay running in the service, and the service's logger.
  */
 export function serviceMessaging<C extends DataServiceConfig>(options: ServiceMessagingOptions<C> = {}): DynamicModule {
   return MessagingModule.forRootAsync({
@@ -26,7 +28,7 @@ export function serviceMessaging<C extends DataServiceConfig>(options: ServiceMe
         schema: schemaFor(config.SERVICE_NAME),
         databaseUrl: config.DATABASE_URL,
         bus,
-        outboxRelay: true,
+        outboxRelay: options.outboxRelay ?? true,
         logger: (level, message, fields) => log[level](fields ?? {}, message),
       };
     },
