@@ -100,23 +100,23 @@ export class ProductsService {
   }
 
   async publish(actor: Actor, id: string): Promise<Product> {
-    return this.db.transaction(async (trx) => {
-      const product = publishProduct(await this.loadForChange(trx, actor, id), this.clock.now());
-      await this.products.update(trx, product);
-      await this.outbox.enqueue(trx, [
-        this.events.create('marketplace.catalog.ProductPublished.v1', id, { productId: id, sellerId: product.sellerId, publishedAt: product.updatedAt.toISOString() }),
-      ]);
-      return product;
-    });
+    return this.changeStatus(actor, id, publishProduct, (product) =>
+      this.events.create('marketplace.catalog.ProductPublished.v1', id, { productId: id, sellerId: product.sellerId, publishedAt: product.updatedAt.toISOString() }),
+    );
   }
 
   async archive(actor: Actor, id: string): Promise<Product> {
+    return this.changeStatus(actor, id, archiveProduct, (product) =>
+      this.events.create('marketplace.catalog.ProductArchived.v1', id, { productId: id, sellerId: product.sellerId, archivedAt: product.updatedAt.toISOString() }),
+    );
+  }
+
+  /** One lifecycle step by the owner or an admin: the new state and its event in one transaction. */
+  private changeStatus(actor: Actor, id: string, step: (product: Product, at: Date) => Product, eventOf: (product: Product) => CloudEvent): Promise<Product> {
     return this.db.transaction(async (trx) => {
-      const product = archiveProduct(await this.loadForChange(trx, actor, id), this.clock.now());
+      const product = step(await this.loadForChange(trx, actor, id), this.clock.now());
       await this.products.update(trx, product);
-      await this.outbox.enqueue(trx, [
-        this.events.create('marketplace.catalog.ProductArchived.v1', id, { productId: id, sellerId: product.sellerId, archivedAt: product.updatedAt.toISOString() }),
-      ]);
+      await this.outbox.enqueue(trx, [eventOf(product)]);
       return product;
     });
   }
