@@ -1,25 +1,13 @@
 import { type MarketplaceEvent, parseCloudEvent, TOPICS } from '@marketplace/contracts';
 import { type Consumer } from '@marketplace/messaging';
-import { type BackendCase, describeEachBackend, testInfrastructure, waitFor } from '@marketplace/testing';
+import { describeEachBackend, serviceBusBackends, waitFor } from '@marketplace/testing';
 import { randomBytes } from 'node:crypto';
 import { caller, type CatalogTestApp, createCategory, createProduct, expectCall, startCatalog } from './catalog-app';
 
 // Kafka group joins take seconds.
 jest.setTimeout(120_000);
 
-interface Backend {
-  kafkaBrokers?: string[];
-}
-
-function backends(): BackendCase<Backend>[] {
-  const infra = testInfrastructure();
-  return [
-    { name: 'embedded', resolve: () => (infra.postgresUrl ? { kafkaBrokers: undefined } : { skip: 'no PostgreSQL (TEST_DATABASE_URL not set)' }) },
-    { name: 'kafka', resolve: () => (infra.kafkaBrokers ? { kafkaBrokers: infra.kafkaBrokers } : { skip: 'no Kafka (TEST_KAFKA_BROKERS not set)' }) },
-  ];
-}
-
-describeEachBackend('catalog.product.v1 events on the bus', backends(), (backend) => {
+describeEachBackend('catalog.product.v1 events on the bus', serviceBusBackends(), (backend) => {
   let app: CatalogTestApp;
   let consumer: Consumer;
   const raw: { key: string; value: string }[] = [];

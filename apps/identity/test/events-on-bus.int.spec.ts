@@ -1,25 +1,13 @@
 import { type MarketplaceEvent, parseCloudEvent, TOPICS } from '@marketplace/contracts';
 import { type Consumer, createMessageBus, type MessageBus } from '@marketplace/messaging';
-import { type BackendCase, describeEachBackend, testInfrastructure, waitFor } from '@marketplace/testing';
+import { describeEachBackend, serviceBusBackends, waitFor } from '@marketplace/testing';
 import { randomBytes } from 'node:crypto';
 import { ADMIN, call, type IdentityTestApp, PASSWORD, registerAndLogin, startIdentity, tokenOf } from './identity-app';
 
 // Kafka group joins take seconds.
 jest.setTimeout(120_000);
 
-interface Backend {
-  kafkaBrokers?: string[];
-}
-
-function backends(): BackendCase<Backend>[] {
-  const infra = testInfrastructure();
-  return [
-    { name: 'embedded', resolve: () => (infra.postgresUrl ? { kafkaBrokers: undefined } : { skip: 'no PostgreSQL (TEST_DATABASE_URL not set)' }) },
-    { name: 'kafka', resolve: () => (infra.kafkaBrokers ? { kafkaBrokers: infra.kafkaBrokers } : { skip: 'no Kafka (TEST_KAFKA_BROKERS not set)' }) },
-  ];
-}
-
-describeEachBackend('identity.user.v1 events on the bus', backends(), (backend) => {
+describeEachBackend('identity.user.v1 events on the bus', serviceBusBackends(), (backend) => {
   let identity: IdentityTestApp;
   let bus: MessageBus;
   let consumer: Consumer;

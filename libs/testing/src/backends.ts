@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { testInfrastructure } from './infrastructure';
 
 /** Read by tools/jest/summary-reporter.js, which lists every backend that ran or was skipped. */
 const BACKENDS_FILE = join(__dirname, '..', '..', '..', '.data', 'test-backends.jsonl');
@@ -36,4 +37,18 @@ export function describeEachBackend<T>(suite: string, cases: BackendCase<T>[], b
 
 function isSkip(value: unknown): value is { skip: string } {
   return typeof value === 'object' && value !== null && 'skip' in value && Object.keys(value).length === 1;
+}
+
+export interface ServiceBusBackend {
+  /** Kafka's brokers, or undefined for the embedded bus. */
+  kafkaBrokers?: string[];
+}
+
+/** The two buses a service can run on: embedded (needs PostgreSQL) and Kafka, each skipped by name when missing. */
+export function serviceBusBackends(): BackendCase<ServiceBusBackend>[] {
+  const infra = testInfrastructure();
+  return [
+    { name: 'embedded', resolve: () => (infra.postgresUrl ? { kafkaBrokers: undefined } : { skip: 'no PostgreSQL (TEST_DATABASE_URL not set)' }) },
+    { name: 'kafka', resolve: () => (infra.kafkaBrokers ? { kafkaBrokers: infra.kafkaBrokers } : { skip: 'no Kafka (TEST_KAFKA_BROKERS not set)' }) },
+  ];
 }
