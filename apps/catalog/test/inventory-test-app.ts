@@ -63,17 +63,21 @@ export function orderPlaced(orderId: string, lines: { productId: string; quantit
     unitPrice: { amount: 100, currency: 'EUR' },
     lineTotal: { amount: 100 * quantity, currency: 'EUR' },
   }));
+  const subtotal = orderLines.reduce((sum, line) => sum + line.lineTotal.amount, 0);
   return createCloudEvent({
     id: eventId,
     time: at(new Date()),
     source: 'marketplace/orders',
-    type: 'marketplace.orders.OrderPlaced.v1',
+    type: 'marketplace.orders.OrderPlaced.v2',
     subject: orderId,
     data: {
       orderId,
       buyerId: randomUUID(),
       lines: orderLines,
-      total: { amount: orderLines.reduce((sum, line) => sum + line.lineTotal.amount, 0), currency: 'EUR' },
+      subtotal: { amount: subtotal, currency: 'EUR' },
+      shipping: { amount: 0, currency: 'EUR' },
+      tax: { amount: 0, currency: 'EUR' },
+      total: { amount: subtotal, currency: 'EUR' },
       shippingAddress: { recipientName: 'Ada Lovelace', line1: '12 St James Square', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
       paymentMethod: 'pm_card_visa',
       placedAt: at(new Date()),
@@ -81,6 +85,7 @@ export function orderPlaced(orderId: string, lines: { productId: string; quantit
   });
 }
 
+/** An OrderCancelled as a v1 producer sent it: the catalog reads it upcast to v2. */
 export function orderCancelled(orderId: string): CloudEvent {
   return createCloudEvent({
     id: randomUUID(),

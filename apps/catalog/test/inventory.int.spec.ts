@@ -116,7 +116,7 @@ describe('catalog inventory', () => {
       expect(failed).toMatchObject({ type: 'marketplace.catalog.StockReservationFailed.v1', data: { orderId, shortages: [{ productId: scarce, requested: 2, available: 1 }] } });
     });
 
-    it('releases on OrderCancelled and commits on OrderConfirmed, once each; settling an unknown or settled order does nothing', async () => {
+    it('releases on OrderCancelled and commits on OrderConfirmed, once each; restocks a confirmed order cancelled later; settling an unknown or settled order does nothing', async () => {
       const productId = await listed(10);
       const [cancelled, confirmed, unknown] = [randomUUID(), randomUUID(), randomUUID()];
       await app.publish([orderPlaced(cancelled, [{ productId, quantity: 2 }]), orderPlaced(confirmed, [{ productId, quantity: 3 }])]);
@@ -130,7 +130,7 @@ describe('catalog inventory', () => {
       expect(await stock(productId)).toEqual({ on_hand: 7, reserved: 0 });
 
       // Late and repeated settlements: each is a no-op.
-      const late = [orderConfirmed(cancelled), orderCancelled(confirmed), orderCancelled(cancelled)];
+      const late = [orderConfirmed(cancelled), orderCancelled(cancelled)];
       await app.publish(late);
       await handled(late.map((event) => event.id));
       expect(await stock(productId)).toEqual({ on_hand: 7, reserved: 0 });
@@ -138,6 +138,19 @@ describe('catalog inventory', () => {
       const committed = await inventoryOutbox(app, [confirmed]);
       expect(committed.map((e) => e.type)).toEqual(['marketplace.catalog.StockReserved.v1', 'marketplace.catalog.StockCommitted.v1']);
       expect(committed[1].data).toMatchObject({ orderId: confirmed, lines: [{ productId, quantity: 3 }] });
+
+      // A confirmed order cancelled before shipping puts its committed units back on hand, once.
+      const restocks = [orderCancelled(confirmed), orderCancelled(confirmed)];
+      await app.publish(restocks);
+      await handled(restocks.map((event) => event.id));
+      expect(await stock(productId)).toEqual({ on_hand: 10, reserved: 0 });
+      const restocked = await inventoryOutbox(app, [confirmed]);
+      expect(restocked.map((e) => e.type)).toEqual([
+        'marketplace.catalog.StockReserved.v1',
+        'marketplace.catalog.StockCommitted.v1',
+        'marketplace.catalog.StockReleased.v1',
+      ]);
+      expect(restocked[2].data).toMatchObject({ orderId: confirmed, lines: [{ productId, quantity: 3, available: 10 }] });
       expect(await inventoryOutbox(app, [unknown])).toEqual([]);
     });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventExamples } from './examples';
-import { eventTypes, type EventType } from './registry';
+import { eventTypes, marketplaceEvents, parseCloudEvent, type EventType } from './registry';
 import { ALL_TOPICS } from './topics';
 
 const types = Object.keys(eventTypes) as EventType[];
@@ -29,7 +29,7 @@ function propertyNames(node: unknown): string[] {
 
 describe('event schemas', () => {
   it('cover the event set of the design, one definition per type', () => {
-    const names = types.map((type) => eventTypes[type].name).sort();
+    const names = [...new Set(types.map((type) => eventTypes[type].name))].sort();
     expect(names).toEqual(
       [
         'UserRegistered', 'EmailVerificationRequested', 'EmailVerified', 'PasswordResetRequested', 'RoleGranted',
@@ -101,8 +101,61 @@ describe('event schemas', () => {
     });
   });
 
-  it('find every money field of an order (lines and total)', () => {
+  it('keep every superseded version readable: each older version has an upcaster to the next', () => {
+    for (const type of types) {
+      const { context, name, version } = eventTypes[type];
+      const newer = types.some((other) => eventTypes[other].context === context && eventTypes[other].name === name && eventTypes[other].version > version);
+      expect({ type, upcast: newer ? marketplaceEvents.latestVersionOf(type) !== type : true }).toEqual({ type, upcast: true });
+    }
+  });
+
+  it('find every money field of an order (lines and total; v2 adds subtotal, shipping and tax)', () => {
     expect(moneyPaths(eventExamples['marketplace.orders.OrderPlaced.v1'])).toHaveLength(5);
+    expect(moneyPaths(eventExamples['marketplace.orders.OrderPlaced.v2'])).toHaveLength(8);
+  });
+
+  describe('OrderPlaced v2 totals', () => {
+    const { schema } = eventTypes['marketplace.orders.OrderPlaced.v2'];
+    const example = eventExamples['marketplace.orders.OrderPlaced.v2'];
+    const failures = (order: typeof example) =>
+      schema.safeParse(order).error?.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+
+    it('refuses a subtotal that is not the sum of the lines', () => {
+      expect(failures({ ...example, subtotal: { amount: 1, currency: 'EUR' } })).toEqual([
+        { path: 'subtotal', message: 'subtotal must equal the sum of the line totals' },
+        { path: 'total', message: 'total must equal subtotal + shipping + tax' },
+      ]);
+    });
+
+    it('refuses a total that is not subtotal + shipping + tax', () => {
+      expect(failures({ ...example, tax: { amount: 0, currency: 'EUR' } })).toEqual([{ path: 'total', message: 'total must equal subtotal + shipping + tax' }]);
+    });
+
+    it('refuses shipping in another currency', () => {
+      expect(failures({ ...example, shipping: { amount: 499, currency: 'USD' } })).toEqual([{ path: 'shipping.currency', message: 'must be the order currency' }]);
+    });
+  });
+
+  describe('reading v1 orders events as v2', () => {
+    const envelope = { id: 'e-1', source: 'marketplace/orders', specversion: '1.0', time: '2026-03-01T12:00:00.000Z', subject: 'o', datacontenttype: 'application/json' };
+
+    it('gives a v1 OrderPlaced zero shipping and tax, its total as the subtotal', () => {
+      const v1 = eventExamples['marketplace.orders.OrderPlaced.v1'];
+      const parsed = parseCloudEvent({ ...envelope, type: 'marketplace.orders.OrderPlaced.v1', data: v1 });
+      expect(parsed.type).toBe('marketplace.orders.OrderPlaced.v2');
+      expect(parsed.data).toMatchObject({ subtotal: v1.total, shipping: { amount: 0, currency: 'EUR' }, tax: { amount: 0, currency: 'EUR' }, total: v1.total });
+    });
+
+    it.each([
+      ['stock_unavailable', 'out_of_stock'],
+      ['buyer_cancelled', 'by_buyer'],
+      ['admin_cancelled', 'by_admin'],
+      ['payment_timeout', 'payment_timeout'],
+    ] as const)('maps the v1 cancellation reason %s to %s', (v1Reason, v2Reason) => {
+      const data = { ...eventExamples['marketplace.orders.OrderCancelled.v1'], reason: v1Reason };
+      const parsed = parseCloudEvent({ ...envelope, type: 'marketplace.orders.OrderCancelled.v1', data });
+      expect(parsed).toMatchObject({ type: 'marketplace.orders.OrderCancelled.v2', data: { reason: v2Reason } });
+    });
   });
 
   describe('OrderPlaced figures', () => {

@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './errors';
 export * from './event-catalog';
 export * from './events';
+export * from './event-factory';
 export * from './examples';
 export * from './registry';
 export * from './topics';

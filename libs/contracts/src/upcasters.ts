@@ -1,8 +1,26 @@
-import type { Upcaster } from './upcaster';
+import { orderCancelled, orderCancelledV2, orderPlaced, orderPlacedV2 } from './events/orders';
+import { defineUpcaster, type Upcaster } from './upcaster';
+
+const V1_CANCELLATION_REASONS = {
+  stock_unavailable: 'out_of_stock',
+  payment_failed: 'payment_failed',
+  payment_timeout: 'payment_timeout',
+  buyer_cancelled: 'by_buyer',
+  admin_cancelled: 'by_admin',
+} as const;
 
 /**
  * One upcaster per superseded event version (vN -> vN+1), built with `defineUpcaster`. When an event
  * changes, its old definition stays in `eventDefinitions` so stored and in-flight events remain
  * readable, and its upcaster goes here.
  */
-export const upcasters: readonly Upcaster[] = [];
+export const upcasters: readonly Upcaster[] = [
+  // v1 orders had neither shipping nor tax: their total was the lines.
+  defineUpcaster(orderPlaced, orderPlacedV2, (data) => ({
+    ...data,
+    subtotal: data.total,
+    shipping: { amount: 0, currency: data.total.currency },
+    tax: { amount: 0, currency: data.total.currency },
+  })),
+  defineUpcaster(orderCancelled, orderCancelledV2, (data) => ({ ...data, reason: V1_CANCELLATION_REASONS[data.reason] })),
+];

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { CLOCK, ID_GENERATOR, randomIds, systemClock } from '@marketplace/kernel';
 import type { Logger } from 'pino';
 import { busProviders, MESSAGE_BUS } from './bus/bus.providers';
 import { databaseProviders, KNEX, type DatabaseOptions } from './database/database.providers';
@@ -43,13 +44,18 @@ class TelemetryShutdown implements OnApplicationShutdown {
 /**
  * What every service shares: /health, /ready, /metrics, the readiness registry, and (as asked) its
  * database schema and message bus. Global, so that feature modules inject KNEX, MESSAGE_BUS, LOGGER,
- * PLATFORM_CONFIG and ReadinessRegistry without importing it.
+ * PLATFORM_CONFIG, ReadinessRegistry, CLOCK and ID_GENERATOR without importing it.
  */
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions = {}): DynamicModule {
-    const providers: Provider[] = [ReadinessRegistry, TelemetryShutdown];
-    const exports: (symbol | typeof ReadinessRegistry)[] = [ReadinessRegistry];
+    const providers: Provider[] = [
+      ReadinessRegistry,
+      TelemetryShutdown,
+      { provide: CLOCK, useValue: systemClock },
+      { provide: ID_GENERATOR, useValue: randomIds },
+    ];
+    const exports: (symbol | typeof ReadinessRegistry)[] = [ReadinessRegistry, CLOCK, ID_GENERATOR];
     if (options.database) {
       providers.push(...databaseProviders(options.database));
       exports.push(KNEX);

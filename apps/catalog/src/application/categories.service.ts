@@ -1,12 +1,12 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { type Category, createCategory, moveCategory, renameCategory } from '../domain/category';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { CategoryNotFoundError, SlugTakenError, UnknownCategoryError } from '../domain/errors';
 import { CategoriesRepository, DuplicateSlugError } from '../infrastructure/categories-repository';
-import { CatalogEvents } from './catalog-events';
 
 export interface CategoryNode extends Category {
   children: CategoryNode[];
@@ -20,7 +20,7 @@ export class CategoriesService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly categories: CategoriesRepository,
-    private readonly events: CatalogEvents,
+    private readonly events: CloudEventFactory,
     private readonly outbox: Outbox,
   ) {}
 

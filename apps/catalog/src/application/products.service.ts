@@ -1,10 +1,11 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import type { CloudEvent, Money } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX, UnauthenticatedError } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { type Actor, isAdmin } from '../domain/actor';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { ProductNotFoundError, UnknownCategoryError } from '../domain/errors';
 import {
   archiveProduct,
@@ -19,7 +20,6 @@ import {
 import { CategoriesRepository } from '../infrastructure/categories-repository';
 import { decodeCursor, type Page } from '../infrastructure/page-cursor';
 import { ProductsRepository } from '../infrastructure/products-repository';
-import { CatalogEvents } from './catalog-events';
 
 export type ProductForm = ProductDetails & { price: Money };
 export type ProductChanges = Partial<ProductForm>;
@@ -41,7 +41,7 @@ export class ProductsService {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly products: ProductsRepository,
     private readonly categories: CategoriesRepository,
-    private readonly events: CatalogEvents,
+    private readonly events: CloudEventFactory,
     private readonly outbox: Outbox,
   ) {}
 

@@ -1,16 +1,16 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Actor } from '../domain/actor';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { PurchaseRequiredError, ReviewExistsError } from '../domain/errors';
 import { type Review, writeReview } from '../domain/review';
 import { DeliveredPurchasesRepository } from '../infrastructure/delivered-purchases-repository';
 import { decodeCursor, type Page } from '../infrastructure/page-cursor';
 import { ProductsRepository } from '../infrastructure/products-repository';
 import { ReviewsRepository } from '../infrastructure/reviews-repository';
-import { CatalogEvents } from './catalog-events';
 import { ProductsService } from './products.service';
 
 /** Reviews by buyers who received the product; the product keeps their sum and count in the same transaction. */
@@ -24,7 +24,7 @@ export class ReviewsService {
     private readonly products: ProductsRepository,
     private readonly reviews: ReviewsRepository,
     private readonly purchases: DeliveredPurchasesRepository,
-    private readonly events: CatalogEvents,
+    private readonly events: CloudEventFactory,
     private readonly outbox: Outbox,
   ) {}
 

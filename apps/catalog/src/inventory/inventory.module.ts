@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Inbox, Outbox } from '@marketplace/messaging';
 import { type DataServiceConfig, PLATFORM_CONFIG, schemaFor } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { catalogEventFactory } from '../infrastructure/catalog.providers';
 import { InventoryController } from './api/inventory.controller';
 import { ReservationEventsController } from './api/reservation-events.controller';
 import { ReservationsService } from './application/reservations.service';
@@ -10,8 +9,6 @@ import { StockService } from './application/stock.service';
 import { InventoryRepository } from './infrastructure/inventory-repository';
 import { ProductSellers } from './infrastructure/product-sellers';
 
-const systemClock: Clock = { now: () => new Date() };
-const uuids: IdGenerator = { next: () => randomUUID() };
 const inSchema = <T>(make: (options: { schema: string }) => T) => ({
   inject: [PLATFORM_CONFIG],
   useFactory: (config: DataServiceConfig) => make({ schema: schemaFor(config.SERVICE_NAME) }),
@@ -26,8 +23,7 @@ const inSchema = <T>(make: (options: { schema: string }) => T) => ({
 @Module({
   controllers: [InventoryController, ReservationEventsController],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
-    { provide: ID_GENERATOR, useValue: uuids },
+    catalogEventFactory,
     { provide: Outbox, ...inSchema((options) => new Outbox(options)) },
     { provide: Inbox, ...inSchema((options) => new Inbox(options)) },
     InventoryRepository,

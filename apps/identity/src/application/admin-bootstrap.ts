@@ -1,9 +1,10 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX, LOGGER } from '@marketplace/platform';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { normaliseEmail } from '../domain/email';
 import { WeakPasswordError } from '../domain/errors';
 import { passwordPolicyViolations } from '../domain/password-policy';
@@ -11,7 +12,6 @@ import { grantRole, registerUser } from '../domain/user';
 import type { IdentityConfig } from '../identity-config';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { UsersRepository } from '../infrastructure/users-repository';
-import { IdentityEvents } from './identity-events';
 import { IDENTITY_CONFIG } from './tokens';
 
 /**
@@ -29,7 +29,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
-    private readonly events: IdentityEvents,
+    private readonly events: CloudEventFactory,
     private readonly outbox: Outbox,
   ) {}
 

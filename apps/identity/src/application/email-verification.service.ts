@@ -1,15 +1,15 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock } from '../domain/clock';
+import { CLOCK, type Clock } from '@marketplace/kernel';
 import { InvalidOneTimeTokenError } from '../domain/errors';
 import { canRedeem } from '../domain/one-time-token';
 import { verifyEmail } from '../domain/user';
 import { OneTimeTokensRepository } from '../infrastructure/one-time-tokens-repository';
 import { hashOpaqueToken } from '../infrastructure/opaque-token';
 import { UsersRepository } from '../infrastructure/users-repository';
-import { IdentityEvents } from './identity-events';
 
 /** Redeems the link mailed at sign-up. */
 @Injectable()
@@ -19,7 +19,7 @@ export class EmailVerificationService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly tokens: OneTimeTokensRepository,
     private readonly users: UsersRepository,
-    private readonly events: IdentityEvents,
+    private readonly events: CloudEventFactory,
     private readonly outbox: Outbox,
   ) {}
 

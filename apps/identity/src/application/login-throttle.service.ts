@@ -1,7 +1,7 @@
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock } from '../domain/clock';
+import { CLOCK, type Clock } from '@marketplace/kernel';
 import { TooManyLoginAttemptsError } from '../domain/errors';
 import { throttleDecision, type ThrottleLimit } from '../domain/login-throttle';
 import type { IdentityConfig } from '../identity-config';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { issueOneTimeToken, type OneTimeTokenPurpose } from '../domain/one-time-token';
 import { DeliverySeal } from '../infrastructure/delivery-seal';
 import { OneTimeTokensRepository } from '../infrastructure/one-time-tokens-repository';

@@ -1,8 +1,9 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock } from '../domain/clock';
+import { CLOCK, type Clock } from '@marketplace/kernel';
 import { normaliseEmail } from '../domain/email';
 import { InvalidOneTimeTokenError, WeakPasswordError } from '../domain/errors';
 import { canRedeem } from '../domain/one-time-token';
@@ -14,7 +15,6 @@ import { hashOpaqueToken } from '../infrastructure/opaque-token';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { RefreshTokensRepository } from '../infrastructure/refresh-tokens-repository';
 import { UsersRepository } from '../infrastructure/users-repository';
-import { IdentityEvents } from './identity-events';
 import { OneTimeLinks } from './one-time-links';
 
 /** "Forgot password": a one-hour link by email, then a new password that ends every session. */
@@ -29,7 +29,7 @@ export class PasswordResetService {
     private readonly failures: LoginFailuresRepository,
     private readonly hasher: PasswordHasher,
     private readonly links: OneTimeLinks,
-    private readonly events: IdentityEvents,
+    private readonly events: CloudEventFactory,
     private readonly outbox: Outbox,
   ) {}
 

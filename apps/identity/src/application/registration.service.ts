@@ -1,15 +1,15 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { normaliseEmail } from '../domain/email';
 import { EmailTakenError, WeakPasswordError } from '../domain/errors';
 import { passwordPolicyViolations } from '../domain/password-policy';
 import { registerUser, type User } from '../domain/user';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { UsersRepository } from '../infrastructure/users-repository';
-import { IdentityEvents } from './identity-events';
 import { OneTimeLinks } from './one-time-links';
 
 export interface Registration {
@@ -28,7 +28,7 @@ export class RegistrationService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly links: OneTimeLinks,
-    private readonly events: IdentityEvents,
+    private readonly events: CloudEventFactory,
     private readonly outbox: Outbox,
   ) {}
 

@@ -1,8 +1,9 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { SellerApplicationNotFoundError, SellerApplicationOpenError, UserNotFoundError } from '../domain/errors';
 import {
   approveApplication,
@@ -15,7 +16,6 @@ import {
 import { grantRole } from '../domain/user';
 import { type ApplicationPage, SellerApplicationsRepository } from '../infrastructure/seller-applications-repository';
 import { UsersRepository } from '../infrastructure/users-repository';
-import { IdentityEvents } from './identity-events';
 
 export interface ApplicationForm {
   businessName: string;
@@ -35,7 +35,7 @@ export class SellerApplicationsService {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly users: UsersRepository,
     private readonly applications: SellerApplicationsRepository,
-    private readonly events: IdentityEvents,
+    private readonly events: CloudEventFactory,
     private readonly outbox: Outbox,
   ) {}
 

@@ -1,7 +1,7 @@
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { normaliseEmail } from '../domain/email';
 import { InvalidCredentialsError, InvalidRefreshTokenError } from '../domain/errors';
 import { decideRefresh, issueRefreshToken } from '../domain/refresh-token';

@@ -1,10 +1,10 @@
 import { KNEX, PLATFORM_CONFIG } from '@marketplace/platform';
 import type { Provider } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { IdentityEvents } from '../application/identity-events';
+import { CloudEventFactory } from '@marketplace/contracts';
+import { randomBytes } from 'node:crypto';
 import { IDENTITY_CONFIG, SIGNING_KEYS } from '../application/tokens';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../domain/clock';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import type { IdentityConfig } from '../identity-config';
 import { AccessTokenIssuer } from './access-token-issuer';
 import { AccessTokenVerifier } from './access-token-verifier';
@@ -18,8 +18,6 @@ import { SellerApplicationsRepository } from './seller-applications-repository';
 import { loadSigningKeys, type SigningKeys } from './signing-keys';
 import { UsersRepository } from './users-repository';
 
-const systemClock: Clock = { now: () => new Date() };
-const uuids: IdGenerator = { next: () => randomUUID() };
 
 /** The delivery key from DELIVERY_SEAL_KEY, or (development) 32 random bytes generated once and kept in the schema. */
 async function deliverySeal(config: IdentityConfig, db: Knex): Promise<DeliverySeal> {
@@ -30,9 +28,11 @@ async function deliverySeal(config: IdentityConfig, db: Knex): Promise<DeliveryS
 /** The infrastructure behind identity's application services. */
 export const identityProviders: Provider[] = [
   { provide: IDENTITY_CONFIG, useExisting: PLATFORM_CONFIG },
-  { provide: CLOCK, useValue: systemClock },
-  { provide: ID_GENERATOR, useValue: uuids },
-  { provide: IdentityEvents, inject: [CLOCK, ID_GENERATOR], useFactory: (clock: Clock, ids: IdGenerator) => new IdentityEvents(clock, ids) },
+  {
+    provide: CloudEventFactory,
+    inject: [CLOCK, ID_GENERATOR],
+    useFactory: (clock: Clock, ids: IdGenerator) => new CloudEventFactory('marketplace/identity', clock, ids),
+  },
   { provide: UsersRepository, useValue: new UsersRepository() },
   { provide: RefreshTokensRepository, useValue: new RefreshTokensRepository() },
   { provide: OneTimeTokensRepository, useValue: new OneTimeTokensRepository() },

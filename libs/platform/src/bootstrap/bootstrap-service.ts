@@ -19,6 +19,8 @@ export interface ServiceDefinition {
    * before the HTTP port opens, so a ready service is also a consuming one.
    */
   consumesEvents?: boolean;
+  /** Keep JSON bodies' bytes as `request.rawBody` (for webhook signatures). */
+  rawBody?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<v
   const config = loadConfig(definition.configSchema ?? dataServiceConfigSchema, env);
   const logger = createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   try {
-    const { app } = await createServiceApp(definition.module, config, logger);
+    const { app } = await createServiceApp(definition.module, config, logger, { rawBody: definition.rawBody });
     exitIfShutdownHangs(config.SHUTDOWN_TIMEOUT_MS);
     stopWithSupervisor();
     if (definition.consumesEvents) await startMessaging(app);

@@ -21,12 +21,22 @@ export interface ServiceApp {
 @Module({})
 class ServiceRootModule {}
 
+export interface ServiceAppOptions {
+  /** Keep each JSON body's bytes as `request.rawBody` (webhook signatures are computed over them). */
+  rawBody?: boolean;
+}
+
 /**
  * Builds a service's Nest application on Fastify with everything the platform promises: request ids,
  * the standard error format, zod validation, logs, metrics, GET /openapi.json. It is initialised
  * (modules built, migrations applied) but not listening, so tests can drive it with `inject`.
  */
-export async function createServiceApp(module: Type | DynamicModule, config: BaseConfig, logger?: Logger): Promise<ServiceApp> {
+export async function createServiceApp(
+  module: Type | DynamicModule,
+  config: BaseConfig,
+  logger?: Logger,
+  options: ServiceAppOptions = {},
+): Promise<ServiceApp> {
   const log = logger ?? createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   collectProcessMetrics(config.SERVICE_NAME);
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: requestIdFor, requestIdHeader: false, logger: false });
@@ -34,7 +44,7 @@ export async function createServiceApp(module: Type | DynamicModule, config: Bas
   const app = await NestFactory.create<NestFastifyApplication>(
     { module: ServiceRootModule, imports: [PlatformContextModule.of(config, log), module] },
     adapter,
-    { logger: new PinoNestLogger(log), abortOnError: false },
+    { logger: new PinoNestLogger(log), abortOnError: false, rawBody: options.rawBody ?? false },
   );
   app.useGlobalFilters(new ErrorFilter(log));
   // Bodies, queries and params typed with createZodDto are validated; other parameters pass as they are.

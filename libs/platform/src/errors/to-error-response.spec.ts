@@ -11,6 +11,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from './app-error';
+import { DomainError } from '@marketplace/kernel';
 import { toErrorResponse } from './to-error-response';
 
 const context = { requestId: 'req-1', now: new Date('2026-01-02T03:04:05.000Z') };
@@ -32,6 +33,22 @@ describe('toErrorResponse', () => {
     expect(response.body).toEqual({
       error: { code, message: error.message, details: [], request_id: 'req-1', timestamp: '2026-01-02T03:04:05.000Z' },
     });
+  });
+
+  it.each([
+    ['invalid', 400],
+    ['forbidden', 403],
+    ['not_found', 404],
+    ['conflict', 409],
+    ['rule', 422],
+  ] as const)('answers a domain error of kind %s with %i, its code, message and details', (kind, status) => {
+    class Refused extends DomainError {
+      readonly kind = kind;
+      readonly code = 'order_not_cancellable';
+    }
+    const response = toErrorResponse(new Refused('The order has shipped.', [{ field: 'orderId', message: 'shipped' }]), context);
+    expect(response).toMatchObject({ status, unexpected: false });
+    expect(response.body.error).toMatchObject({ code: 'order_not_cancellable', message: 'The order has shipped.', details: [{ field: 'orderId', message: 'shipped' }] });
   });
 
   it('keeps a specific code and the details of an AppError', () => {

@@ -1,3 +1,4 @@
+import { DomainError, type DomainErrorKind } from '@marketplace/kernel';
 import { HttpException } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
@@ -10,6 +11,9 @@ export interface ErrorContext {
 }
 
 const INTERNAL_MESSAGE = 'An unexpected error occurred.';
+
+/** The edge's choice of status for each kind of domain refusal. */
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, rule: 422 };
 
 /** Codes for errors that carry only an HTTP status (Nest HttpExceptions, Fastify's own errors). */
 const CODE_BY_STATUS: Record<number, string> = {
@@ -34,6 +38,9 @@ const CODE_BY_STATUS: Record<number, string> = {
 export function toErrorResponse(error: unknown, context: ErrorContext): ErrorResponse {
   if (error instanceof AppError) {
     return respond(context, error.status, error.code, error.message, error.details, error.headers());
+  }
+  if (error instanceof DomainError) {
+    return respond(context, STATUS_BY_KIND[error.kind], error.code, error.message, error.details);
   }
   if (error instanceof ZodError) {
     return invalidRequest(context, error);

@@ -7,8 +7,8 @@ import type { Knex } from 'knex';
 import { ReservationsService } from '../application/reservations.service';
 
 /**
- * Orders' events that move stock: OrderPlaced reserves, OrderCancelled releases, OrderConfirmed
- * commits. Each runs once per event id (the inbox, under a key of its own so that other catalog
+ * Orders' events that move stock: OrderPlaced reserves, OrderCancelled releases (or restocks a
+ * confirmed order's committed stock), OrderConfirmed commits. Older versions arrive upcast. Each runs once per event id (the inbox, under a key of its own so that other catalog
  * handlers of this topic keep theirs) and once per order (the reservation row).
  */
 @Controller()
@@ -23,10 +23,10 @@ export class ReservationEventsController {
   async onOrderEvent(@Payload() event: MarketplaceEvent, @Ctx() context: MessagingContext): Promise<void> {
     const key = { group: `${context.getGroupId()}/inventory`, eventId: event.id };
     const cause = { eventId: event.id, correlationId: event.correlationid ?? event.subject };
-    if (isEventType(event, 'marketplace.orders.OrderPlaced.v1')) {
+    if (isEventType(event, 'marketplace.orders.OrderPlaced.v2')) {
       const { orderId, lines } = event.data;
       await this.inbox.handleOnce(this.db, key, (trx) => this.reservations.reserve(trx, orderId, lines, cause));
-    } else if (isEventType(event, 'marketplace.orders.OrderCancelled.v1')) {
+    } else if (isEventType(event, 'marketplace.orders.OrderCancelled.v2')) {
       await this.inbox.handleOnce(this.db, key, (trx) => this.reservations.settle(trx, 'release', event.data.orderId, cause));
     } else if (isEventType(event, 'marketplace.orders.OrderConfirmed.v1')) {
       await this.inbox.handleOnce(this.db, key, (trx) => this.reservations.settle(trx, 'commit', event.data.orderId, cause));

@@ -3,11 +3,11 @@ import { Outbox } from '@marketplace/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../../domain/clock';
+import { CLOCK, type Clock } from '@marketplace/kernel';
 import { type SettleAction, settleReservation } from '../domain/reservation';
 import { mergeRequests, planReservation, type StockRequest } from '../domain/reservation-plan';
 import { InventoryRepository } from '../infrastructure/inventory-repository';
-import { type EventCause, inventoryEvent } from './inventory-events';
+import { CloudEventFactory, type EventCause } from '@marketplace/contracts';
 
 export type ReserveOutcome = 'reserved' | 'failed' | 'duplicate';
 export type SettleOutcome = 'released' | 'committed' | 'ignored';
@@ -24,7 +24,7 @@ export class ReservationsService {
     private readonly outbox: Outbox,
     private readonly repository: InventoryRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly events: CloudEventFactory,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'reservations' });
@@ -44,22 +44,26 @@ export class ReservationsService {
     }
     const levels = await this.repository.lock(trx, requests.map((request) => request.productId));
     const plan = planReservation(requests, levels);
-    const meta = { id: this.ids.next(), at, cause };
+    const meta = { at, cause };
     if (plan.outcome === 'failed') {
       await this.repository.markFailed(trx, orderId, plan.shortages, at);
-      await this.outbox.enqueue(trx, [inventoryEvent('marketplace.catalog.StockReservationFailed.v1', orderId, { orderId, shortages: plan.shortages, failedAt: at.toISOString() }, meta)]);
+      await this.outbox.enqueue(trx, [this.events.create('marketplace.catalog.StockReservationFailed.v1', orderId, { orderId, shortages: plan.shortages, failedAt: at.toISOString() }, meta)]);
       return 'failed';
     }
     await this.repository.save(trx, plan.levels, at);
-    await this.outbox.enqueue(trx, [inventoryEvent('marketplace.catalog.StockReserved.v1', orderId, { orderId, lines: plan.lines, reservedAt: at.toISOString() }, meta)]);
+    await this.outbox.enqueue(trx, [this.events.create('marketplace.catalog.StockReserved.v1', orderId, { orderId, lines: plan.lines, reservedAt: at.toISOString() }, meta)]);
     return 'reserved';
   }
 
-  /** Gives an order's reserved stock back (release) or takes it out of the stock on hand (commit); anything but a held reservation is a logged no-op. */
+  /**
+   * Gives an order's stock back (release: reserved, or committed and so back on hand) or takes it out of
+   * the stock on hand (commit); anything else is a logged no-op.
+   */
   async settle(trx: Knex.Transaction, action: SettleAction, orderId: string, cause: EventCause): Promise<SettleOutcome> {
     const at = this.clock.now();
     const reservation = await this.repository.lockReservation(trx, orderId);
-    const levels = reservation?.status === 'reserved' ? await this.repository.lock(trx, reservation.lines.map((line) => line.productId)) : [];
+    const holdsStock = reservation?.status === 'reserved' || (action === 'release' && reservation?.status === 'committed');
+    const levels = holdsStock ? await this.repository.lock(trx, reservation.lines.map((line) => line.productId)) : [];
     const settlement = settleReservation(action, reservation, levels);
     if (settlement.outcome === 'ignored') {
       this.log.info({ orderId, action, eventId: cause.eventId, reason: settlement.reason }, 'nothing to settle');
@@ -67,12 +71,11 @@ export class ReservationsService {
     }
     await this.repository.save(trx, settlement.levels, at);
     await this.repository.setStatus(trx, orderId, settlement.status, at);
-    const meta = { id: this.ids.next(), at, cause };
+    const meta = { at, cause };
     const event =
       settlement.status === 'released'
-        ? inventoryEvent('marketplace.catalog.StockReleased.v1', orderId, { orderId, lines: settlement.lines, releasedAt: at.toISOString() }, meta)
-        : inventoryEvent(
-            'marketplace.catalog.StockCommitted.v1',
+        ? this.events.create('marketplace.catalog.StockReleased.v1', orderId, { orderId, lines: settlement.lines, releasedAt: at.toISOString() }, meta)
+        : this.events.create('marketplace.catalog.StockCommitted.v1',
             orderId,
             { orderId, lines: settlement.lines.map(({ productId, quantity }) => ({ productId, quantity })), committedAt: at.toISOString() },
             meta,

@@ -2,14 +2,14 @@ import { KNEX } from '@marketplace/platform';
 import { Outbox } from '@marketplace/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../../domain/clock';
+import { CLOCK, type Clock } from '@marketplace/kernel';
 import { type Actor } from '../../domain/actor';
 import { ProductNotFoundError } from '../../domain/errors';
 import { assertMayManageStock, assertMaySetStock } from '../domain/stock-owner';
 import { available, setOnHand, type StockLevel } from '../domain/stock-level';
 import { InventoryRepository } from '../infrastructure/inventory-repository';
 import { ProductSellers } from '../infrastructure/product-sellers';
-import { inventoryEvent } from './inventory-events';
+import { CloudEventFactory } from '@marketplace/contracts';
 
 export interface StockView {
   productId: string;
@@ -29,7 +29,7 @@ export class StockService {
     private readonly repository: InventoryRepository,
     private readonly sellers: ProductSellers,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly events: CloudEventFactory,
   ) {}
 
   /** A listed product that was never counted has nothing on hand. */
@@ -53,7 +53,7 @@ export class StockService {
       const next = setOnHand(level, onHand);
       await this.repository.save(trx, [next], at);
       await this.outbox.enqueue(trx, [
-        inventoryEvent('marketplace.catalog.StockAdjusted.v1', productId, { productId, sellerId, onHand: next.onHand, available: available(next), adjustedAt: at.toISOString() }, { id: this.ids.next(), at }),
+        this.events.create('marketplace.catalog.StockAdjusted.v1', productId, { productId, sellerId, onHand: next.onHand, available: available(next), adjustedAt: at.toISOString() }, { at }),
       ]);
       return view(next);
     });

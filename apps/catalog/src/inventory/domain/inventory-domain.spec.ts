@@ -104,9 +104,25 @@ describe('settling a reservation', () => {
     });
   });
 
-  it.each(['released', 'committed', 'failed'] as const)('ignores a reservation that is %s, and an unknown order', (status) => {
+  it('release of a committed reservation (a confirmed order cancelled before shipping) puts it back on hand', () => {
+    expect(settleReservation('release', { ...reserved, status: 'committed' }, [level(A, 3, 1), level(B, 0, 0)])).toEqual({
+      outcome: 'applied',
+      status: 'released',
+      levels: [level(A, 5, 1), level(B, 1, 0)],
+      lines: [
+        { productId: A, quantity: 2, available: 4 },
+        { productId: B, quantity: 1, available: 1 },
+      ],
+    });
+  });
+
+  it.each(['released', 'committed', 'failed'] as const)('commit ignores a reservation that is %s, and an unknown order', (status) => {
+    expect(settleReservation('commit', { ...reserved, status }, levels)).toEqual({ outcome: 'ignored', reason: `the reservation is already ${status}` });
+    expect(settleReservation('commit', undefined, levels)).toEqual({ outcome: 'ignored', reason: 'no reservation for this order' });
+  });
+
+  it.each(['released', 'failed'] as const)('release ignores a reservation that is %s, and an unknown order', (status) => {
     expect(settleReservation('release', { ...reserved, status }, levels)).toEqual({ outcome: 'ignored', reason: `the reservation is already ${status}` });
-    expect(settleReservation('commit', { ...reserved, status }, levels)).toMatchObject({ outcome: 'ignored' });
     expect(settleReservation('commit', undefined, levels)).toEqual({ outcome: 'ignored', reason: 'no reservation for this order' });
   });
 

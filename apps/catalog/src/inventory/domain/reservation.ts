@@ -23,16 +23,20 @@ export class StockInvariantError extends Error {
 }
 
 /**
- * Release gives the reserved quantities back; commit takes them out of the stock on hand. Only a
- * `reserved` reservation changes anything: an unknown, failed or already settled one is ignored.
+ * Release gives the reserved quantities back; commit takes them out of the stock on hand. Releasing a
+ * committed reservation puts its quantities back on hand: orders cancels a confirmed order only before
+ * any line ships, so the goods are still there. Anything else (unknown, failed, settled) is ignored.
  */
 export function settleReservation(action: SettleAction, reservation: Reservation | undefined, levels: readonly StockLevel[]): Settlement {
   if (!reservation) return { outcome: 'ignored', reason: 'no reservation for this order' };
-  if (reservation.status !== 'reserved') return { outcome: 'ignored', reason: `the reservation is already ${reservation.status}` };
+  const restock = action === 'release' && reservation.status === 'committed';
+  if (reservation.status !== 'reserved' && !restock) return { outcome: 'ignored', reason: `the reservation is already ${reservation.status}` };
   const byProduct = new Map(levels.map((level) => [level.productId, level]));
   const updated = reservation.lines.map(({ productId, quantity }) => {
     const level = byProduct.get(productId);
-    if (!level || level.reserved < quantity) throw new StockInvariantError(`product ${productId} holds less than the ${quantity} reserved by order ${reservation.orderId}`);
+    if (!level) throw new StockInvariantError(`product ${productId} of order ${reservation.orderId} has no stock row`);
+    if (restock) return { ...level, onHand: level.onHand + quantity };
+    if (level.reserved < quantity) throw new StockInvariantError(`product ${productId} holds less than the ${quantity} reserved by order ${reservation.orderId}`);
     return { ...level, reserved: level.reserved - quantity, onHand: action === 'commit' ? level.onHand - quantity : level.onHand };
   });
   return {

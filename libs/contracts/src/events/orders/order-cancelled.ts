@@ -3,7 +3,7 @@ import { defineEvent } from '../../define-event';
 import { TOPICS } from '../../topics';
 import { timestamp, uuid } from '../../values';
 
-/** The order will not be fulfilled; the reason says why. Catalog releases any reserved stock. */
+/** v1 of OrderCancelled; superseded by v2 (renamed reasons, the payment id), still readable. */
 export const orderCancelled = defineEvent({
   type: 'marketplace.orders.OrderCancelled.v1',
   topic: TOPICS.ordersOrder,
@@ -18,4 +18,4 @@ export const orderCancelled = defineEvent({
   }),
 });
 
-export type OrderCancelled = z.infer<typeof orderCancelled.schema>;
+export type OrderCancelledV1 = z.infer<typeof orderCancelled.schema>;

@@ -5,7 +5,7 @@ import { money, paymentMethod, timestamp, uuid } from '../../values';
 import { checkOrderFigures, orderLine } from './order-line';
 import { shippingAddress } from './shipping-address';
 
-/** A buyer placed an order: lines with the price snapshot and seller of each; checkout starts by reserving stock. */
+/** v1 of OrderPlaced (total = the lines only); superseded by v2, still readable. */
 export const orderPlaced = defineEvent({
   type: 'marketplace.orders.OrderPlaced.v1',
   topic: TOPICS.ordersOrder,
@@ -25,4 +25,4 @@ export const orderPlaced = defineEvent({
     .superRefine(checkOrderFigures, { when: (payload) => payload.issues.length === 0 }),
 });
 
-export type OrderPlaced = z.infer<typeof orderPlaced.schema>;
+export type OrderPlacedV1 = z.infer<typeof orderPlaced.schema>;

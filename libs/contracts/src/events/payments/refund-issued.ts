@@ -17,7 +17,7 @@ export const refundIssued = defineEvent({
     amount: money,
     provider: paymentProvider,
     providerRefundId: externalId,
-    issuedBy: uuid,
+    issuedBy: uuid.describe('The admin who refunded; the nil UUID when the marketplace refunded by itself (an order cancelled after its capture)'),
     reason: z.string().min(1).max(1000).optional(),
     issuedAt: timestamp,
   }),
