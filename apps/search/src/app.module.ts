@@ -1,13 +1,13 @@
 import { AuthModule } from '@marketplace/auth';
-import { PLATFORM_CONFIG, PlatformModule, serviceMessaging } from '@marketplace/platform';
+import { KNEX, PLATFORM_CONFIG, PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { CatalogEventsController } from './api/catalog-events.controller';
 import { SearchController } from './api/search.controller';
 import { SearchService } from './application/search.service';
 import { createEmbedder, EMBEDDER } from './domain/embedder';
 import { ProductSearchRepository } from './infrastructure/product-search.repository';
-import { searchProjectionProviders } from './infrastructure/search-projection.providers';
-import { trigramMigration } from './infrastructure/trigram-extension';
+import { searchEventSourcing } from './infrastructure/search-event-sourcing';
+import { TRIGRAM_SCHEMA, trigramMigration, trigramSchema } from './infrastructure/trigram-extension';
 import type { SearchConfig } from './search-config';
 
 /**
@@ -19,10 +19,11 @@ import type { SearchConfig } from './search-config';
     PlatformModule.forRoot({ database: { migrations: [trigramMigration] }, bus: true }),
     serviceMessaging<SearchConfig>({ groupId: (config) => config.SEARCH_CONSUMER_GROUP, outboxRelay: false }),
     AuthModule.forService(),
+    searchEventSourcing,
   ],
   controllers: [SearchController, CatalogEventsController],
   providers: [
-    ...searchProjectionProviders,
+    { provide: TRIGRAM_SCHEMA, inject: [KNEX], useFactory: trigramSchema },
     ProductSearchRepository,
     SearchService,
     { provide: EMBEDDER, inject: [PLATFORM_CONFIG], useFactory: (config: SearchConfig) => createEmbedder(config.SEARCH_EMBEDDER) },

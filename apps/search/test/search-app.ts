@@ -1,13 +1,13 @@
 import type { MarketplaceEvent } from '@marketplace/contracts';
 import type { EventStore } from '@marketplace/event-store';
 import { startMessaging } from '@marketplace/messaging';
-import { createLogger, createServiceApp, KNEX, parseConfig, type ServiceApp } from '@marketplace/platform';
+import { createLogger, createServiceApp, EVENT_STORE, KNEX, parseConfig, type ServiceApp } from '@marketplace/platform';
 import { ProjectionEngine } from '@marketplace/projections';
 import { createTestDatabase, type TestDatabase, waitFor } from '@marketplace/testing';
 import type { Knex } from 'knex';
 import { AppModule } from '../src/app.module';
 import { SEARCH_PROJECTION } from '../src/infrastructure/projection/search-products.projection';
-import { recordCatalogEvent, SEARCH_EVENT_STORE } from '../src/infrastructure/search-event-log';
+import { recordCatalogEvent } from '../src/infrastructure/search-event-log';
 import { searchConfigSchema } from '../src/search-config';
 
 export interface SearchTestApp {
@@ -44,7 +44,7 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Sea
   });
   const service = await createServiceApp(AppModule, config, createLogger({ service: 'search', level: 'silent' }));
   await startMessaging(service.app);
-  const store = service.app.get<EventStore>(SEARCH_EVENT_STORE);
+  const store = service.app.get<EventStore>(EVENT_STORE);
   const engine = service.app.get(ProjectionEngine);
   const caughtUp = async (timeoutMs = 60_000) => {
     await waitFor(async () => {

@@ -9,6 +9,7 @@ export * from './database/service-database';
 export * from './database/database.providers';
 export * from './bus/bus.providers';
 export * from './bus/service-messaging';
+export * from './event-sourcing';
 export * from './platform-config';
 export * from './services';
 export * from './platform.module';

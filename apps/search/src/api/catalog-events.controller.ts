@@ -2,12 +2,13 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { type MarketplaceEvent, TOPICS } from '@marketplace/contracts';
 import type { EventStore } from '@marketplace/event-store';
-import { recordCatalogEvent, SEARCH_EVENT_STORE } from '../infrastructure/search-event-log';
+import { EVENT_STORE } from '@marketplace/platform';
+import { recordCatalogEvent } from '../infrastructure/search-event-log';
 
 /** Catalog events enter search's own log; the projection builds the read model from there. */
 @Controller()
 export class CatalogEventsController {
-  constructor(@Inject(SEARCH_EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @EventPattern(TOPICS.catalogProduct)
   onProductEvent(@Payload() event: MarketplaceEvent): Promise<void> {

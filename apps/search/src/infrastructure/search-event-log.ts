@@ -1,9 +1,6 @@
 import type { MarketplaceEvent } from '@marketplace/contracts';
 import type { EventStore } from '@marketplace/event-store';
 
-/** DI token of search's own event store (schema `search`). */
-export const SEARCH_EVENT_STORE = Symbol('SEARCH_EVENT_STORE');
-
 /**
  * The stream a catalog event is kept in: per product (its product events and stock settings), per
  * category, and per order for reservations (they are keyed by order id and span several products).

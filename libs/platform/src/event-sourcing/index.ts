@@ -1,0 +1,3 @@
+export * from './event-sourcing.tokens';
+export * from './event-sourcing-options';
+export * from './event-sourcing.module';
