@@ -1,4 +1,16 @@
-import { categoryName, categorySlug, currencyCode, productAttributes, productDescription, productImageUrls, productTitle, uuid } from '@marketplace/contracts';
+import {
+  categoryName,
+  categorySlug,
+  currencyCode,
+  isSingleLine,
+  multiLine,
+  productAttributes,
+  productDescription,
+  productImageUrls,
+  productTitle,
+  singleLine,
+  uuid,
+} from '@marketplace/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { SLUG_MAX_LENGTH } from '../domain/category';
@@ -8,14 +20,8 @@ const price = z.strictObject({
   amount: z.int({ error: 'must be an integer number of minor units' }).min(0).max(Number.MAX_SAFE_INTEGER),
   currency: currencyCode,
 });
-/** No control characters (they break logs and displays) and no bidirectional overrides (they make text display as something else). */
-const SINGLE_LINE = /^[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u;
-/** The same, with line breaks and tabs allowed. */
-const MULTI_LINE = /^(?:[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]|[\n\r\t])*$/u;
-const singleLine = { error: 'must not contain control or bidirectional-override characters' };
-const multiLine = { error: 'must not contain control characters other than line breaks, nor bidirectional overrides' };
 
-const name = categoryName.trim().min(1).regex(SINGLE_LINE, singleLine);
+const name = singleLine(categoryName.trim().min(1));
 const slug = categorySlug.max(SLUG_MAX_LENGTH);
 const limit = z.coerce.number().int().min(1).max(100).default(20);
 const cursor = z.string().min(1).max(500).optional();
@@ -28,12 +34,12 @@ export class RenameCategoryDto extends createZodDto(z.strictObject({ name, slug:
 
 export class MoveCategoryDto extends createZodDto(z.strictObject({ parentId: uuid.nullable() })) {}
 
-const productTitleInput = productTitle.trim().min(1).regex(SINGLE_LINE, singleLine);
-const description = productDescription.regex(MULTI_LINE, multiLine);
+const productTitleInput = singleLine(productTitle.trim().min(1));
+const description = multiLine(productDescription);
 /** Keys and values as the contract allows them, each a single line of plain text. */
 const attributes = productAttributes.refine(
-  (entries) => Object.entries(entries).every(([key, values]) => SINGLE_LINE.test(key) && values.every((value) => SINGLE_LINE.test(value))),
-  singleLine,
+  (entries) => Object.entries(entries).every(([key, values]) => isSingleLine(key) && values.every(isSingleLine)),
+  { error: 'must not contain control or bidirectional-override characters' },
 );
 
 export class CreateProductDto extends createZodDto(
@@ -64,6 +70,6 @@ export class ListProductsQueryDto extends createZodDto(
   z.strictObject({ sellerId: z.union([z.literal('me'), uuid]).optional(), categoryId: uuid.optional(), limit, cursor }),
 ) {}
 
-export class PostReviewDto extends createZodDto(z.strictObject({ rating: z.int().min(1).max(5), body: z.string().trim().min(1).max(5000).regex(MULTI_LINE, multiLine).optional() })) {}
+export class PostReviewDto extends createZodDto(z.strictObject({ rating: z.int().min(1).max(5), body: multiLine(z.string().trim().min(1).max(5000)).optional() })) {}
 
 export class ListReviewsQueryDto extends createZodDto(z.strictObject({ limit, cursor })) {}

@@ -3,3 +3,4 @@ export * from './money';
 export * from './payment-method';
 export * from './quantity';
 export * from './timestamp';
+export * from './text';
