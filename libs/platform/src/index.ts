@@ -15,5 +15,6 @@ export * from './services';
 export * from './platform.module';
 export * from './http/public.decorator';
 export * from './http/openapi-document';
+export * from './http/page-cursor';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/bootstrap-service';

@@ -1,7 +1,7 @@
 import { CloudEventFactory } from '@marketplace/contracts';
 import type { CloudEvent, Money } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
-import { KNEX, UnauthenticatedError } from '@marketplace/platform';
+import { decodeCursor, KNEX, type Page, UnauthenticatedError } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { type Actor, isAdmin } from '../domain/actor';
@@ -18,7 +18,6 @@ import {
   publishProduct,
 } from '../domain/product';
 import { CategoriesRepository } from '../infrastructure/categories-repository';
-import { decodeCursor, type Page } from '../infrastructure/page-cursor';
 import { ProductsRepository } from '../infrastructure/products-repository';
 
 export type ProductForm = ProductDetails & { price: Money };

@@ -1,6 +1,6 @@
 import { CloudEventFactory } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
-import { KNEX } from '@marketplace/platform';
+import { decodeCursor, KNEX, type Page } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Actor } from '../domain/actor';
@@ -8,7 +8,6 @@ import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/
 import { PurchaseRequiredError, ReviewExistsError } from '../domain/errors';
 import { type Review, writeReview } from '../domain/review';
 import { DeliveredPurchasesRepository } from '../infrastructure/delivered-purchases-repository';
-import { decodeCursor, type Page } from '../infrastructure/page-cursor';
 import { ProductsRepository } from '../infrastructure/products-repository';
 import { ReviewsRepository } from '../infrastructure/reviews-repository';
 import { ProductsService } from './products.service';

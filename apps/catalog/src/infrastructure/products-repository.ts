@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Product, ProductAttributes, ProductStatus } from '../domain/product';
-import { type Page, type PageCursor, toPage } from './page-cursor';
+import { type Page, type PageCursor, toPage } from '@marketplace/platform';
 
 interface ProductRow {
   id: string;

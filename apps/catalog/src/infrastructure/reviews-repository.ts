@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Review } from '../domain/review';
-import { type Page, type PageCursor, toPage } from './page-cursor';
+import { type Page, type PageCursor, toPage } from '@marketplace/platform';
 
 interface ReviewRow {
   id: string;

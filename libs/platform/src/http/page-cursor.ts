@@ -1,4 +1,4 @@
-import { ValidationError } from '@marketplace/platform';
+import { ValidationError } from '../errors/app-error';
 import { z } from 'zod';
 
 /** Where a page ended in a list ordered by (time desc, id desc): the next page starts strictly after it. */
