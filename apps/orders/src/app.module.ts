@@ -1,8 +1,67 @@
+import { AuthModule } from '@marketplace/auth';
+import { EventSourcingModule, PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@marketplace/platform';
+import { CartController } from './cart/api/cart.controller';
+import { CartService } from './cart/application/cart.service';
+import { CartRepository } from './cart/infrastructure/cart-repository';
+import { CheckoutEventsController } from './checkout/api/checkout-events.controller';
+import { CheckoutStreams } from './checkout/application/checkout-streams';
+import { CheckoutService } from './checkout/application/checkout.service';
+import { DeadlineTimers } from './checkout/application/deadline-timers';
+import { ordersMigrations } from './infrastructure/migrations';
+import { AdminOrdersController } from './orders/api/admin-orders.controller';
+import { OrdersController } from './orders/api/orders.controller';
+import { RefundEventsController } from './orders/api/refund-events.controller';
+import { SellerOrdersController } from './orders/api/seller-orders.controller';
+import { OrderActionsService } from './orders/application/order-actions.service';
+import { OrderQueriesService } from './orders/application/order-queries.service';
+import { OrderStreams } from './orders/application/order-streams';
+import { PlaceOrderService } from './orders/application/place-order.service';
+import { OrderRequestsRepository } from './orders/infrastructure/order-requests-repository';
+import { publishOrderEvent } from './orders/infrastructure/order-publication';
+import { orderReadModelProjection } from './orders/infrastructure/read-model/order-read-model.projection';
+import { OrderListsRepository } from './orders/infrastructure/read-model/order-lists-repository';
+import { ProductEventsController } from './price-list/api/product-events.controller';
+import { PriceListRepository } from './price-list/infrastructure/price-list-repository';
 
-/** The orders service: its own schema and the bus; its features arrive with their issues. */
+/**
+ * The orders service: carts over its price list (a projection of catalog.product.v1), orders as event
+ * streams published by the relay, the checkout process manager fed by catalog's and payments' events,
+ * its durable timers, and the orders' read models.
+ */
 @Module({
-  imports: [PlatformModule.forRoot({ database: { migrations: [] }, bus: true })],
+  imports: [
+    PlatformModule.forRoot({ database: { migrations: ordersMigrations }, bus: true }),
+    // Orders publishes from its event store, not an outbox; the inbox keeps the price list exactly once.
+    serviceMessaging({ outboxRelay: false }),
+    AuthModule.forService(),
+    EventSourcingModule.forRoot({
+      publish: { source: 'marketplace/orders', map: publishOrderEvent, streamPrefixes: ['order-'] },
+      projections: { useFactory: () => [orderReadModelProjection] },
+    }),
+  ],
+  controllers: [
+    CartController,
+    OrdersController,
+    SellerOrdersController,
+    AdminOrdersController,
+    ProductEventsController,
+    CheckoutEventsController,
+    RefundEventsController,
+  ],
+  providers: [
+    PriceListRepository,
+    CartRepository,
+    CartService,
+    OrderStreams,
+    OrderRequestsRepository,
+    OrderListsRepository,
+    PlaceOrderService,
+    OrderQueriesService,
+    OrderActionsService,
+    CheckoutStreams,
+    CheckoutService,
+    DeadlineTimers,
+  ],
 })
 export class AppModule {}

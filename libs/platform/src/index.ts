@@ -16,5 +16,6 @@ export * from './platform.module';
 export * from './http/public.decorator';
 export * from './http/openapi-document';
 export * from './http/page-cursor';
+export * from './http/request-id.decorator';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/bootstrap-service';

@@ -18,6 +18,7 @@ const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, service: BackendServi
   ['cart', 'orders'],
   ['orders', 'orders'],
   ['seller/orders', 'orders'],
+  ['admin/orders', 'orders'],
   ['payments', 'payments'],
   ['admin/payments', 'payments'],
   ['webhooks', 'payments'],

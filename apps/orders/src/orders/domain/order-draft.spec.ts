@@ -1,6 +1,7 @@
 import { ids, placedOrder } from '../../../test/fixtures/order-fixtures';
 import type { PriceEntry } from '../../price-list/domain/price-entry';
-import { draftOrder, MixedCurrenciesError, type OrderDraft, ProductsNotAvailableError } from './order-draft';
+import { draftOrder, type OrderDraft } from './order-draft';
+import { MixedCurrenciesError, ProductsNotAvailableError } from './order-errors';
 
 const free = { byCountry: {}, otherwise: { shipping: {}, taxBasisPoints: 0 } };
 const scarf: PriceEntry = { productId: ids.scarf, sellerId: ids.seller, title: 'Merino scarf', price: { amount: 4500, currency: 'EUR' }, status: 'published' };

@@ -1,6 +1,6 @@
 import type { OrderLine, OrderPlaced, ShippingAddress } from '@marketplace/contracts';
-import { DomainError } from '@marketplace/kernel';
 import type { PriceEntry } from '../../price-list/domain/price-entry';
+import { MixedCurrenciesError, ProductsNotAvailableError } from './order-errors';
 import { orderTotals, type PricingRules } from './pricing';
 
 /** Largest quantity of one product in one order, and most lines per order. */
@@ -21,16 +21,6 @@ export interface OrderDraft {
   shippingAddress: ShippingAddress;
   paymentMethod: string;
   placedAt: string;
-}
-
-export class ProductsNotAvailableError extends DomainError {
-  readonly kind = 'rule';
-  readonly code = 'product_not_available';
-}
-
-export class MixedCurrenciesError extends DomainError {
-  readonly kind = 'rule';
-  readonly code = 'currency_mismatch';
 }
 
 /**

@@ -63,3 +63,35 @@ export class OrderNotDeliverableError extends DomainError {
     super(`Delivery can be confirmed once every line has shipped; the order is ${status.replace('_', ' ')}.`);
   }
 }
+
+/** Products that are unknown, drafts or archived: they cannot be bought (or put in a cart). */
+export class ProductsNotAvailableError extends DomainError {
+  readonly kind = 'rule';
+  readonly code = 'product_not_available';
+}
+
+/** An order (and a cart) is in one currency. */
+export class MixedCurrenciesError extends DomainError {
+  readonly kind = 'rule';
+  readonly code = 'currency_mismatch';
+}
+
+export class CartEmptyError extends DomainError {
+  readonly kind = 'rule';
+  readonly code = 'cart_empty';
+
+  constructor() {
+    super('The cart is empty: there is nothing to order.', [{ field: 'fromCart', message: 'the cart is empty' }]);
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly kind = 'rule';
+  readonly code = 'idempotency_key_reused';
+
+  constructor() {
+    super('This Idempotency-Key was already used for a different request; use a new key for a new order.', [
+      { field: 'Idempotency-Key', message: 'used before with another body' },
+    ]);
+  }
+}

@@ -1,0 +1,4 @@
+import type { Migration } from '@marketplace/platform';
+import { ordersState } from './001-orders-state';
+
+export const ordersMigrations: readonly Migration[] = [ordersState];

@@ -1,0 +1,20 @@
+import { type EventType, TOPICS } from '@marketplace/contracts';
+import type { RecordedEventMapper } from '@marketplace/messaging';
+import type { OrderEventType } from '../domain/order-events';
+
+/** The contract version each stored order event is published as; OrderStockReserved stays private. */
+const PUBLISHED_AS: Partial<Record<OrderEventType, EventType>> = {
+  OrderPlaced: 'marketplace.orders.OrderPlaced.v2',
+  OrderPaymentRequested: 'marketplace.orders.OrderPaymentRequested.v1',
+  OrderConfirmed: 'marketplace.orders.OrderConfirmed.v1',
+  OrderCancelled: 'marketplace.orders.OrderCancelled.v2',
+  OrderLineShipped: 'marketplace.orders.OrderLineShipped.v1',
+  OrderDelivered: 'marketplace.orders.OrderDelivered.v1',
+  OrderRefunded: 'marketplace.orders.OrderRefunded.v1',
+};
+
+/** The relay's mapping: order streams' public events to orders.order.v1, keyed by order id; the rest private. */
+export const publishOrderEvent: RecordedEventMapper = (event) => {
+  const type = event.streamId.startsWith('order-') ? PUBLISHED_AS[event.type as OrderEventType] : undefined;
+  return type && { topic: TOPICS.ordersOrder, type, subject: (event.data as { orderId: string }).orderId };
+};
