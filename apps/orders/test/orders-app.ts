@@ -95,8 +95,8 @@ export class OrdersTestApp {
   }
 
   /** A published product of a seller, known to orders' price list once this resolves. */
-  async listedProduct(options: { sellerId?: string; price?: number; currency?: string; title?: string } = {}): Promise<{ productId: string; sellerId: string }> {
-    const productId = randomUUID();
+  async listedProduct(options: { productId?: string; sellerId?: string; price?: number; currency?: string; title?: string } = {}): Promise<{ productId: string; sellerId: string }> {
+    const productId = options.productId ?? randomUUID();
     const sellerId = options.sellerId ?? randomUUID();
     const price = { amount: options.price ?? 2500, currency: options.currency ?? 'EUR' };
     const at = new Date().toISOString();
