@@ -8,6 +8,8 @@ export const LAG_METRIC = 'projection_lag_events';
  * log's head, so it is right even when the projection runs in another process.
  */
 export function registerLagGauge(registry: Registry, statuses: () => Promise<ProjectionStatus[]>): Gauge<'projection'> {
+  // One engine per process serves /metrics; a process that builds another (a test with several apps) reports the newest.
+  registry.removeSingleMetric(LAG_METRIC);
   return new Gauge({
     name: LAG_METRIC,
     help: 'Events appended to the global log that the projection has not applied yet (head minus checkpoint, approximate)',
