@@ -113,9 +113,9 @@ describe('after checkout: cancel, ship per seller, deliver; the read models foll
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { orderId: string }[]; nextCursor: string | null } } = await app.call('GET', `/orders?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { as: pager });
-      seen.push(...page.body.items.map((item) => item.orderId));
-      cursor = page.body.nextCursor;
+      const page = await app.call('GET', `/orders?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { as: pager });
+      seen.push(...(page.body.items as { orderId: string }[]).map((item) => item.orderId));
+      cursor = page.body.nextCursor as string | null;
     } while (cursor);
     expect(seen).toEqual([...placed].reverse());
   });

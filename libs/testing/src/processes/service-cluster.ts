@@ -63,6 +63,19 @@ export class ServiceCluster {
     return found;
   }
 
+  /** Kills the app with SIGKILL (a crash: no graceful shutdown); `restart` brings it back. */
+  async kill(app: string): Promise<void> {
+    await this.process(app).kill();
+  }
+
+  /** Starts the app again with the same environment and port, and waits until it is ready. */
+  async restart(app: string): Promise<void> {
+    const previous = this.process(app);
+    await previous.kill();
+    const started = await ServiceProcess.start(previous.startOptions);
+    this.processes[this.processes.indexOf(previous)] = started;
+  }
+
   /** The apps that died without being asked to, with their logs: shown when a suite ends. */
   describeProblems(): string | undefined {
     const dead = this.processes.filter((p) => p.diedUnexpectedly());

@@ -95,6 +95,19 @@ export class ServiceProcess {
     return this.hasExited() && !this.stopping;
   }
 
+  /** The options it was started with, to start it again after a kill. */
+  get startOptions(): ServiceProcessOptions {
+    return this.options;
+  }
+
+  /** SIGKILL at once, as a crash would end it: no shutdown hook runs. Resolves once it has exited. */
+  async kill(): Promise<void> {
+    this.stopping = true;
+    if (this.hasExited()) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;

@@ -1,0 +1,53 @@
+import type { MarketplaceEventOf } from '@marketplace/contracts';
+import { CLOCK, type Clock } from '@marketplace/kernel';
+import { LOGGER } from '@marketplace/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { PAYMENT_PROVIDER, type PaymentProviderPort } from './payment-provider';
+import { PaymentSettlement } from './payment-settlement';
+import { type CommandCause, PaymentStreams } from './payment-streams';
+
+type PaymentRequested = MarketplaceEventOf<'marketplace.orders.OrderPaymentRequested.v1'>;
+type OrderCancelled = MarketplaceEventOf<'marketplace.orders.OrderCancelled.v2'>;
+
+/**
+ * What orders asks of payments. Each handler is safe to run again (the bus redelivers what it did not
+ * see acknowledged): the decider ignores what is already done, and settling resumes where a crash
+ * stopped it, with the same provider idempotency keys. Only transient failures throw.
+ */
+@Injectable()
+export class OrderEventsService {
+  constructor(
+    private readonly streams: PaymentStreams,
+    private readonly settlement: PaymentSettlement,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProviderPort,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Starts the payment (once), then charges it with the provider and records the outcome. */
+  async onPaymentRequested(event: PaymentRequested): Promise<void> {
+    const { paymentId, orderId, buyerId, amount, paymentMethod } = event.data;
+    const cause = causeOf(event);
+    await this.streams.handle({ type: 'InitiatePayment', paymentId, orderId, buyerId, amount, paymentMethod, provider: this.provider.name, at: this.clock.now() }, cause);
+    await this.settlement.settle(paymentId, { cause });
+  }
+
+  /** Stops the order's payment: cancelled at the provider while open, refunded in full once captured. */
+  async onOrderCancelled(event: OrderCancelled): Promise<void> {
+    const { paymentId, orderId, reason } = event.data;
+    if (!paymentId) return;
+    const payment = await this.streams.load(paymentId);
+    if (payment.status === 'none' || payment.orderId !== orderId) {
+      this.logger.info({ paymentId, orderId }, 'order cancelled with a payment payments does not hold for it; ignored');
+      return;
+    }
+    const cause = causeOf(event);
+    await this.streams.handle({ type: 'NoteOrderCancelled', paymentId, reason, at: this.clock.now() }, cause);
+    await this.settlement.settle(paymentId, { cause });
+  }
+}
+
+function causeOf(event: PaymentRequested | OrderCancelled): CommandCause {
+  return { correlationid: event.correlationid ?? event.id, causationid: event.id };
+}

@@ -1,0 +1,63 @@
+import { CLOCK, type Clock } from '@marketplace/kernel';
+import { LOGGER } from '@marketplace/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { PaymentState, StartedPayment } from '../domain/payment-state';
+import { chargeOutcomeCommand, type ChargeOutcome } from '../domain/provider-outcomes';
+import { canceledOutcome, nextProviderStep, type ProviderStep, refundsToSubmit } from '../domain/provider-steps';
+import { idempotencyKeys } from './idempotency-keys';
+import { PAYMENT_PROVIDER, type PaymentProviderPort } from './payment-provider';
+import { type CommandCause, PaymentStreams } from './payment-streams';
+import { RefundSubmission } from './refund-submission';
+
+export interface SettleOptions {
+  /** Also query the provider about payments it is still working on (reconciliation does). */
+  reconciling?: boolean;
+  cause?: CommandCause;
+}
+
+/**
+ * Makes the provider calls a payment waits for (charge, cancel, status query, then its reserved
+ * refunds) and records each answer through the decider. Safe to run again at any time: the calls carry
+ * idempotency keys derived from the payment, and an answer already recorded decides nothing.
+ */
+@Injectable()
+export class PaymentSettlement {
+  constructor(
+    private readonly streams: PaymentStreams,
+    private readonly refunds: RefundSubmission,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProviderPort,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async settle(paymentId: string, options: SettleOptions = {}): Promise<PaymentState> {
+    let state = await this.streams.load(paymentId);
+    if (state.status === 'none') return state;
+    if (state.provider !== this.provider.name) {
+      this.logger.warn({ paymentId, provider: state.provider, running: this.provider.name }, 'payment belongs to another provider; left to an instance running it');
+      return state;
+    }
+    const step = nextProviderStep(state, options.reconciling ?? false);
+    if (step) state = await this.streams.handle(chargeOutcomeCommand(paymentId, await this.ask(state, step), this.clock.now()), options.cause);
+    if (state.status !== 'captured') return state;
+    let latest: PaymentState = state;
+    for (const refund of refundsToSubmit(state)) latest = (await this.refunds.submit(state, refund, options.cause)) ?? latest;
+    return latest;
+  }
+
+  private ask(payment: StartedPayment, step: ProviderStep): Promise<ChargeOutcome> {
+    const { paymentId, orderId, amount, paymentMethod } = payment;
+    const held = (providerPaymentId: string, idempotencyKey: string) => ({ paymentId, providerPaymentId, paymentMethod, amount, idempotencyKey });
+    switch (step.kind) {
+      case 'charge':
+        return this.provider.charge({ paymentId, orderId, amount, paymentMethod, idempotencyKey: idempotencyKeys.charge(paymentId) });
+      case 'query':
+        return this.provider.retrieve(held(step.providerPaymentId, idempotencyKeys.retrieve(paymentId)));
+      case 'cancel':
+        return this.provider.cancel(held(step.providerPaymentId, idempotencyKeys.cancel(paymentId)));
+      case 'abandon':
+        return Promise.resolve(canceledOutcome());
+    }
+  }
+}
