@@ -1,0 +1,85 @@
+import { BACKEND_SERVICES } from '@marketplace/platform';
+import { createTestDatabase, ensureBuilt, ServiceCluster, testInfrastructure, type TestDatabase } from '@marketplace/testing';
+import knex, { type Knex } from 'knex';
+import { randomBytes } from 'node:crypto';
+import { HttpClient } from './http-client';
+
+/** The services a checkout needs behind the gateway; search and notifications are left out. */
+export const CHECKOUT_SERVICES = ['catalog', 'orders', 'payments'] as const;
+export type CheckoutService = (typeof CHECKOUT_SERVICES)[number];
+
+export interface MarketplaceStackOptions {
+  label: string;
+  /** Extra environment per service (e.g. a short payment timeout for orders, a webhook secret for payments). */
+  env?: Partial<Record<CheckoutService | 'gateway', Record<string, string>>>;
+}
+
+/**
+ * Identity, catalog, orders, payments and the gateway, each its own OS process on a fresh database (and
+ * Kafka when the run has a broker), with a bootstrapped admin; the services check tokens against
+ * identity's JWKS. `kill` and `restart` stand in for a crash and a restart of one service.
+ */
+export class MarketplaceStack {
+  private constructor(
+    readonly api: HttpClient,
+    /** The test database, to count from the event stores and the catalog's tables. */
+    readonly db: Knex,
+    readonly admin: { email: string; password: string },
+    private readonly database: TestDatabase,
+    private readonly identity: ServiceCluster,
+    private readonly services: ServiceCluster,
+  ) {}
+
+  static async start(options: MarketplaceStackOptions): Promise<MarketplaceStack> {
+    await ensureBuilt();
+    const database = await createTestDatabase(`e2e_${options.label}`);
+    const { kafkaBrokers } = testInfrastructure();
+    const admin = { email: `admin-${randomBytes(4).toString('hex')}@example.com`, password: `Admin-${randomBytes(12).toString('base64url')}` };
+    const clusters: ServiceCluster[] = [];
+    try {
+      const identity = await ServiceCluster.start({
+        label: `${options.label}-identity`,
+        databaseUrl: database.url,
+        kafkaBrokers,
+        backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } }],
+      });
+      clusters.push(identity);
+      const identityUrl = identity.url('identity');
+      const services = await ServiceCluster.start({
+        label: options.label,
+        databaseUrl: database.url,
+        kafkaBrokers,
+        backends: CHECKOUT_SERVICES.map((app) => ({ app, env: { IDENTITY_URL: identityUrl, ...options.env?.[app] } })),
+        gateway: {
+          absent: BACKEND_SERVICES.filter((service) => service !== 'identity' && !(CHECKOUT_SERVICES as readonly string[]).includes(service)),
+          env: { IDENTITY_URL: identityUrl, RATE_LIMIT_IP_MAX: '1000000', RATE_LIMIT_USER_MAX: '1000000', ...options.env?.gateway },
+        },
+      });
+      clusters.push(services);
+      const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 4 } });
+      return new MarketplaceStack(new HttpClient(`${services.url('gateway')}/api/v1`), db, admin, database, identity, services);
+    } catch (error) {
+      for (const cluster of clusters.reverse()) await cluster.stop();
+      await database.drop();
+      throw error;
+    }
+  }
+
+  /** SIGKILL: the service dies as in a crash. */
+  kill(service: CheckoutService): Promise<void> {
+    return this.services.kill(service);
+  }
+
+  restart(service: CheckoutService): Promise<void> {
+    return this.services.restart(service);
+  }
+
+  async stop(): Promise<void> {
+    const problems = [this.services.describeProblems(), this.identity.describeProblems()].filter(Boolean);
+    await this.services.stop();
+    await this.identity.stop();
+    await this.db.destroy();
+    await this.database.drop();
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+  }
+}
