@@ -44,6 +44,24 @@ export class MarketplaceActors {
     return productId;
   }
 
+  /**
+   * POST /orders as a client that retries: the same Idempotency-Key again after a 5xx or a failed
+   * connection (a service restarting), until an answer that is not an outage.
+   */
+  async checkoutRetrying(buyer: { token: string }, productId: string, paymentMethod: string, timeoutMs = 180_000): Promise<string> {
+    const key = randomUUID();
+    const body = { items: [{ productId, quantity: 1 }], shippingAddress: SHIPPING_ADDRESS, paymentMethod };
+    return waitFor(
+      async () => {
+        const answer = await this.stack.api.request('/orders', { method: 'POST', json: body, token: buyer.token, headers: { 'idempotency-key': key } }).catch(() => undefined);
+        if (!answer || answer.status >= 500) return undefined;
+        expectOk(answer, 202, 'POST /orders');
+        return (answer.body as { orderId: string }).orderId;
+      },
+      { timeoutMs, intervalMs: 500, description: 'the order to be accepted' },
+    );
+  }
+
   /** POST /orders for one product; returns the order id. */
   async checkout(buyer: { token: string }, productId: string, options: { quantity?: number; paymentMethod?: string; requestId?: string } = {}): Promise<string> {
     const answer = await this.stack.api.request('/orders', {
@@ -59,9 +77,9 @@ export class MarketplaceActors {
   async finalOrder(buyer: { token: string }, orderId: string, timeoutMs = 60_000): Promise<Record<string, unknown>> {
     return waitFor(
       async () => {
-        const answer = await this.stack.api.get(`/orders/${orderId}`, buyer.token);
-        const order = answer.body as { status?: string };
-        return answer.status === 200 && FINAL.includes(order.status ?? '') ? (order as Record<string, unknown>) : undefined;
+        const answer = await this.stack.api.get(`/orders/${orderId}`, buyer.token).catch(() => undefined);
+        const order = (answer?.body ?? {}) as { status?: string };
+        return answer?.status === 200 && FINAL.includes(order.status ?? '') ? (order as Record<string, unknown>) : undefined;
       },
       { timeoutMs, intervalMs: 100, description: `order ${orderId} to be confirmed or cancelled` },
     );

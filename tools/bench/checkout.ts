@@ -1,0 +1,83 @@
+import { cpus } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { BACKEND_SERVICES } from '@marketplace/platform';
+import { createTestDatabase, ServiceCluster } from '@marketplace/testing';
+import knex from 'knex';
+import { BenchApi } from './bench-api';
+import { reportBenchFailure } from './bench-config';
+import { checkoutBenchConfig } from './checkout-bench-config';
+import { checkoutHops } from './checkout-hops';
+import { runLevel, type LevelResult } from './checkout-load';
+import { setUpMarket } from './checkout-market';
+import { OrderCompletions } from './order-completions';
+
+/**
+ * `npm run bench:checkout`: all seven services as processes on a fresh database and the bus (Kafka when
+ * configured), payments on its simulated provider. Sellers list 500 products with stock, buyers sign
+ * up, then checkouts go through the gateway at each concurrency: orders confirmed per second, latency
+ * from POST /orders to the order's confirmation, errors and lost orders, and where the time went.
+ * Not a test: it prints figures.
+ */
+async function main(): Promise<void> {
+  const config = checkoutBenchConfig();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const database = await createTestDatabase('bench_checkout');
+  const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
+  const admin = { email: `admin-${randomBytes(4).toString('hex')}@example.com`, password: `Admin-${randomBytes(12).toString('base64url')}` };
+  const clusters: ServiceCluster[] = [];
+  let completions: OrderCompletions | undefined;
+  try {
+    log(`machine: ${cpus().length} cores; PostgreSQL ${await settings(db)}; bus: ${config.kafkaBrokers ? 'kafka' : 'embedded'}`);
+    log('starting the seven services as processes ...');
+    const identity = await ServiceCluster.start({ label: 'bench-checkout', databaseUrl: database.url, kafkaBrokers: config.kafkaBrokers, backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LOG_LEVEL: 'error' } }] });
+    clusters.push(identity);
+    const env = { IDENTITY_URL: identity.url('identity'), LOG_LEVEL: 'error' };
+    const rest = await ServiceCluster.start({
+      label: 'bench-checkout',
+      databaseUrl: database.url,
+      kafkaBrokers: config.kafkaBrokers,
+      backends: BACKEND_SERVICES.filter((service) => service !== 'identity').map((app) => ({ app, env })),
+      // One client at full speed: the per-IP and per-user limits would only measure 429s.
+      gateway: { absent: [], env: { ...env, RATE_LIMIT_IP_MAX: '1000000000', RATE_LIMIT_USER_MAX: '1000000000' } },
+    });
+    clusters.push(rest);
+    const api = new BenchApi(`${rest.url('gateway')}/api/v1`);
+    const buyers = Math.max(...config.concurrencies);
+    log(`setting up ${config.products} products from 5 sellers and ${buyers} buyers through the API ...`);
+    const market = await setUpMarket(api, db, admin, config.products, buyers);
+    completions = await OrderCompletions.follow(database.url);
+
+    log(`warm-up: ${config.warmupSeconds} s at concurrency 10 ...`);
+    await runLevel(api, market, completions, { concurrency: Math.min(10, buyers), seconds: config.warmupSeconds, lostAfterMs: config.lostAfterMs });
+    const results: LevelResult[] = [];
+    for (const concurrency of config.concurrencies) {
+      log(`concurrency ${concurrency}: ${config.seconds} s ...`);
+      const result = await runLevel(api, market, completions, { concurrency, seconds: config.seconds, lostAfterMs: config.lostAfterMs });
+      results.push(result);
+      for (const line of await checkoutHops(db, result.orderIds)) log(line);
+    }
+    log('');
+    log(table(results));
+    if (results.some((result) => result.errors > 0 || result.lost > 0)) process.exitCode = 1;
+  } finally {
+    await completions?.close();
+    for (const cluster of clusters.reverse()) await cluster.stop();
+    await db.destroy();
+    await database.drop();
+  }
+}
+
+async function settings(db: knex.Knex): Promise<string> {
+  const show = async (name: string) => ((await db.raw(`SHOW ${name}`)).rows[0] as Record<string, string>)[name];
+  return `${await show('server_version')} (fsync ${await show('fsync')}, synchronous_commit ${await show('synchronous_commit')}, shared_buffers ${await show('shared_buffers')})`;
+}
+
+function table(results: LevelResult[]): string {
+  const header = ['concurrency', 'orders', 'confirmed/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'cancelled', 'errors', 'lost'];
+  const rows = results.map((r) => [r.concurrency, r.placed, r.confirmedPerSecond.toFixed(1), r.p50Ms, r.p95Ms, r.p99Ms, r.maxMs, r.cancelled, r.errors, r.lost].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padStart(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+main().catch(reportBenchFailure);
