@@ -1,4 +1,4 @@
-import { dataServiceConfigSchema, optional, positiveIntVar } from '@marketplace/platform';
+import { dataServiceConfigSchema, jsonVar, optional, positiveIntVar } from '@marketplace/platform';
 import { z } from 'zod';
 
 /** Comma-separated IPs of proxies (the gateway) whose `x-forwarded-for` is believed. */
@@ -13,24 +13,15 @@ const base64KeyVar = z
   .transform((value) => Buffer.from(value, 'base64'));
 
 /** JSON array of private Ed25519 JWKs with `kid`; the first signs, the others stay in the JWKS during rotation. */
-const privateJwksVar = z
-  .string()
-  .transform((value, ctx) => {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of private JWKs' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z
-      .array(z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), kid: z.string().min(1), x: z.string().min(1), d: z.string().min(1) }), {
-        error: 'must be a JSON array of private Ed25519 JWKs (kty OKP, crv Ed25519, kid, x, d)',
-      })
-      .min(1)
-      .max(2, { error: 'holds at most two keys (the signing key and the previous one)' }),
-  );
+const privateJwksVar = jsonVar(
+  z
+    .array(z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), kid: z.string().min(1), x: z.string().min(1), d: z.string().min(1) }), {
+      error: 'must be a JSON array of private Ed25519 JWKs (kty OKP, crv Ed25519, kid, x, d)',
+    })
+    .min(1)
+    .max(2, { error: 'holds at most two keys (the signing key and the previous one)' }),
+  'a JSON array of private JWKs',
+);
 
 export const identityConfigSchema = dataServiceConfigSchema
   .extend({

@@ -28,3 +28,18 @@ export const brokerListVar = z
 export function optional<T extends z.ZodType>(type: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), type.optional());
 }
+
+/** A variable holding JSON, then checked against `schema`; `what` names the expected JSON in the error. */
+export function jsonVar<T extends z.ZodType>(schema: T, what: string) {
+  return z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be ${what}` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}

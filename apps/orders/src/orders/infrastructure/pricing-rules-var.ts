@@ -1,4 +1,5 @@
 import { currencyCode } from '@marketplace/contracts';
+import { jsonVar } from '@marketplace/platform';
 import { z } from 'zod';
 import type { CountryRate, PricingRules } from '../domain/pricing';
 
@@ -13,17 +14,7 @@ const countryRate = z.strictObject({
  * shipping per order in minor units of the order currency (a currency not listed ships free), tax in
  * basis points (2000 = 20%) on subtotal + shipping.
  */
-export const pricingRulesVar = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.record(z.string().regex(/^([A-Z]{2}|\*)$/, 'keys must be ISO 3166-1 alpha-2 country codes or *'), countryRate))
+export const pricingRulesVar = jsonVar(z.record(z.string().regex(/^([A-Z]{2}|\*)$/, 'keys must be ISO 3166-1 alpha-2 country codes or *'), countryRate), 'JSON of rates by country')
   .transform((rates): PricingRules => {
     const { '*': otherwise, ...byCountry } = rates as Record<string, CountryRate>;
     return { byCountry, otherwise: otherwise ?? { shipping: {}, taxBasisPoints: 0 } };
