@@ -108,6 +108,29 @@ describeEachBackend(
       await subscription.stop();
     });
 
+    it('looks again soon for announced events held back by an open transaction, instead of waiting for the poll interval', async () => {
+      const patient = new PostgresEventStore({ pool, schema: 'orders', subscription: { batchSize: 50, pollIntervalMs: 30_000 } });
+      const received: RecordedEvent[] = [];
+      const subscription = patient.subscribeToAll({ fromPosition: await patient.headPosition(), filter: { streamPrefixes: ['order-soon'] }, onEvent: async (e) => void received.push(e) });
+      await delay(200);
+
+      const older = new Client({ connectionString: database.url });
+      await older.connect();
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      await patient.appendToStream('order-soon', events(1), { expectedRevision: 'no_stream' });
+      await delay(150);
+      expect(received).toHaveLength(0);
+      await older.query('COMMIT');
+      await older.end();
+      const committed = Date.now();
+      await waitFor(() => received.length === 1, { timeoutMs: 5_000, description: 'the held-back event' });
+      // The retries double from 5 ms; well under the 30 s poll interval.
+      expect(Date.now() - committed).toBeLessThan(1_500);
+      await subscription.stop();
+      await patient.close();
+    });
+
     it('orders the global log by transaction id as a number, in reads and in the head position', async () => {
       const ledger = new PostgresEventStore({ pool, schema: 'ledger' });
       await ledger.migrate();

@@ -27,11 +27,12 @@ function expectedOrderTotals(events: RecordedEvent[]): OrderTotalsRow[] {
 }
 
 /** Appends `count` events one by one; returns their ids and the last one's position. */
-async function appendNoise(service: ServiceUnderTest, count: number): Promise<{ ids: string[]; last: Position }> {
+/** Appends `count` events (with the given ids, else new ones). */
+async function appendNoise(service: ServiceUnderTest, count: number, given: string[] = []): Promise<{ ids: string[]; last: Position }> {
   const ids: string[] = [];
   let last: Position | undefined;
   for (let i = 0; i < count; i += 1) {
-    const id = randomUUID();
+    const id = given[i] ?? randomUUID();
     ids.push(id);
     ({ position: last } = await service.store.appendToStream(`noise-${i % 5}`, [{ id, type: 'NoiseHappened', data: { i } }], { expectedRevision: 'any' }));
   }
@@ -100,8 +101,10 @@ describeEachBackend('projections', [{ name: 'postgres', resolve: () => testInfra
       const first = await appendNoise(service, 3);
       await caughtUp(engine, 'event-log', first.last);
 
-      const more = await appendNoise(service, 6);
-      poison.add(more.ids[3]);
+      // Poisoned before it is appended: a live runner may apply an event as soon as it is written.
+      const moreIds = Array.from({ length: 6 }, () => randomUUID());
+      poison.add(moreIds[3]);
+      const more = await appendNoise(service, 6, moreIds);
       await waitFor(async () => (await engine.status())[0].lastError?.includes('poison event'), { description: 'the failure in status' });
       const { checkpoint } = (await engine.status())[0];
       const covered = (await service.store.readAll()).filter((event) => checkpoint && comparePositions(event.position, checkpoint) <= 0);

@@ -12,12 +12,17 @@ export interface GlobalLogSubscriptionSettings {
   pollIntervalMs: number;
 }
 
+/** First pause before looking again for announced events that were not readable yet; it doubles up to the poll interval. */
+const HELD_BACK_RETRY_MS = 5;
+
 /**
  * Catch-up and live are the same loop: read a batch after the checkpoint, hand its events over one at a
  * time, and when a batch comes back short, wait for an append's NOTIFY (or the poll interval). Since every
  * read starts from the last delivered position there is no switch-over where events could be lost or
- * repeated. A failing onEvent or read ends the subscription with that error; a lost LISTEN connection
- * only leaves the subscription on polling.
+ * repeated. A read right after a NOTIFY that finds nothing new means the announced events sit behind a
+ * transaction still open elsewhere on the server (the snapshot horizon): the loop looks again after 5 ms,
+ * 10, 20, ... rather than sleeping until the poll interval. A failing onEvent or read ends the
+ * subscription with that error; a lost LISTEN connection only leaves the subscription on polling.
  */
 export class GlobalLogSubscription implements Subscription {
   readonly done: Promise<void>;
@@ -45,6 +50,7 @@ export class GlobalLogSubscription implements Subscription {
     const listener = await this.listen();
     try {
       let checkpoint: Position | undefined = this.options.fromPosition;
+      let retryMs: number | undefined;
       while (!this.stopped) {
         this.wakeUp.reset();
         const batch = await readGlobalLog(this.pool, this.names, checkpoint, this.settings.batchSize);
@@ -53,7 +59,10 @@ export class GlobalLogSubscription implements Subscription {
           if (matchesFilter(this.options.filter, event)) await this.options.onEvent(event);
           checkpoint = event.position;
         }
-        if (batch.length < this.settings.batchSize && !this.stopped) await this.wakeUp.wait(this.settings.pollIntervalMs);
+        if (batch.length > 0) retryMs = undefined;
+        if (batch.length === this.settings.batchSize || this.stopped) continue;
+        const notified = await this.wakeUp.wait(retryMs ?? this.settings.pollIntervalMs);
+        retryMs = nextRetry(notified, retryMs, this.settings.pollIntervalMs);
       }
     } finally {
       await listener?.end().catch(() => undefined);
@@ -74,4 +83,11 @@ export class GlobalLogSubscription implements Subscription {
       return undefined;
     }
   }
+}
+
+/** After a notification, a short pause if the next read comes back empty; then doubling, until the poll interval takes over. */
+function nextRetry(notified: boolean, retryMs: number | undefined, pollIntervalMs: number): number | undefined {
+  if (notified) return HELD_BACK_RETRY_MS;
+  if (retryMs === undefined || retryMs * 2 >= pollIntervalMs) return undefined;
+  return retryMs * 2;
 }

@@ -16,17 +16,20 @@ export class WakeUp {
     this.pending = false;
   }
 
-  /** Resolves on a notification (also one since the last reset) or after `timeoutMs`, whichever is first. */
-  wait(timeoutMs: number): Promise<void> {
-    if (this.pending) return Promise.resolve();
+  /**
+   * Resolves on a notification (also one since the last reset) or after `timeoutMs`, whichever is first:
+   * true when notified.
+   */
+  wait(timeoutMs: number): Promise<boolean> {
+    if (this.pending) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const done = (): void => {
+      const done = (notified: boolean): void => {
         clearTimeout(timer);
         this.release = undefined;
-        resolve();
+        resolve(notified);
       };
-      const timer = setTimeout(done, timeoutMs);
-      this.release = done;
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.release = () => done(true);
     });
   }
 }
