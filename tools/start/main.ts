@@ -107,7 +107,8 @@ class Supervisor {
   }
 
   private serviceEnv(name: ServiceName, databaseUrl: string): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.config.ports[name]) };
+    // Every service checks tokens against identity's keys, wherever identity listens.
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.config.ports[name]), IDENTITY_URL: `http://127.0.0.1:${this.config.ports.identity}` };
     if (name !== 'gateway') env.DATABASE_URL = databaseUrl;
     else {
       delete env.DATABASE_URL;
