@@ -4,7 +4,7 @@ import type { EventStore, RecordedEvent } from '@marketplace/event-store';
 import { createMessageBus, type MessageBus, type Producer, startMessaging } from '@marketplace/messaging';
 import { createLogger, createServiceApp, EVENT_STORE, KNEX, parseConfig, type ServiceApp } from '@marketplace/platform';
 import { ProjectionEngine } from '@marketplace/projections';
-import { createTestDatabase, type TestDatabase, testInfrastructure, waitFor } from '@marketplace/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@marketplace/testing';
 import type { Knex } from 'knex';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
@@ -22,9 +22,10 @@ export interface Json {
 }
 
 /**
- * The whole orders service in-process on a fresh database, on the real bus (Kafka when the run has a
- * broker, else the embedded bus), with its own SERVICE_NAME (schema and consumer group). Tests play
- * catalog and payments by publishing their events.
+ * The whole orders service in-process on a fresh database, with its own SERVICE_NAME (schema and
+ * consumer group). Tests play catalog and payments by publishing their events. The bus is the embedded
+ * one, in the test's own database, unless KAFKA_BROKERS is given: a new consumer group on the run's
+ * shared Kafka broker would first read every event other suites published (events-on-bus runs both).
  */
 export class OrdersTestApp {
   private producer?: Producer;
@@ -39,14 +40,12 @@ export class OrdersTestApp {
   static async start(env: Record<string, string> = {}): Promise<OrdersTestApp> {
     const database = await createTestDatabase('orders');
     const issuer = await TestTokenIssuer.start();
-    const { kafkaBrokers } = testInfrastructure();
     const config = parseConfig(ordersConfigSchema, {
       SERVICE_NAME: `orders-${randomBytes(3).toString('hex')}`,
       PORT: '0',
       DATABASE_URL: database.url,
       JWKS_URL: issuer.jwksUrl,
       ORDER_DEADLINE_POLL_MS: '200',
-      ...(kafkaBrokers && { KAFKA_BROKERS: kafkaBrokers.join(',') }),
       ...env,
     });
     const service = await createServiceApp(AppModule, config, createLogger({ service: 'orders', level: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent' }));
