@@ -20,5 +20,3 @@ export interface EventSourcingOptions {
     useFactory: (...injected: never[]) => readonly ProjectionDefinition[] | Promise<readonly ProjectionDefinition[]>;
   };
 }
-
-export const EVENT_SOURCING_OPTIONS = Symbol('EVENT_SOURCING_OPTIONS');

@@ -10,7 +10,7 @@ import { KNEX } from '../database/database.providers';
 import { schemaFor } from '../database/service-database';
 import { metricsRegistry } from '../health/metrics';
 import { LOGGER, PLATFORM_CONFIG } from '../platform-config';
-import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourcing-options';
+import type { EventSourcingOptions } from './event-sourcing-options';
 import { EVENT_STORE_RELAY, EventSourcingLifecycle } from './event-sourcing.lifecycle';
 import { EVENT_STORE } from './event-sourcing.tokens';
 
@@ -23,7 +23,6 @@ import { EVENT_STORE } from './event-sourcing.tokens';
 export class EventSourcingModule {
   static forRoot(options: EventSourcingOptions = {}): DynamicModule {
     const providers: Provider[] = [
-      { provide: EVENT_SOURCING_OPTIONS, useValue: options },
       {
         provide: EVENT_STORE,
         // After KNEX: the service's migrations create the schema, which concurrent CREATE SCHEMAs would race on.
