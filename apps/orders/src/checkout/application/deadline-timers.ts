@@ -1,6 +1,6 @@
 import { CLOCK, type Clock, nameBasedId } from '@marketplace/kernel';
-import { KNEX, LOGGER, PLATFORM_CONFIG } from '@marketplace/platform';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { KNEX, LOGGER, PeriodicTask, PLATFORM_CONFIG } from '@marketplace/platform';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { OrderStreams } from '../../orders/application/order-streams';
@@ -19,9 +19,8 @@ const BATCH = 100;
  * and the order's status guards make a repeat a no-op.
  */
 @Injectable()
-export class DeadlineTimers implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+export class DeadlineTimers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly task: PeriodicTask;
   private readonly log: Logger;
 
   constructor(
@@ -33,19 +32,16 @@ export class DeadlineTimers implements OnApplicationBootstrap, OnApplicationShut
     private readonly orders: OrderStreams,
   ) {
     this.log = logger.child({ component: 'deadline-timers' });
+    this.task = new PeriodicTask({ name: 'looking for due timers', intervalMs: config.ORDER_DEADLINE_POLL_MS, logger: this.log, pass: () => this.fireDue() });
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.fireDue()
-        .catch((error: unknown) => this.log.error({ err: error }, 'could not look for due timers; trying again on the next poll'))
-        .finally(() => (this.running = undefined));
-    }, this.config.ORDER_DEADLINE_POLL_MS);
+    this.task.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  /** Lets a running pass finish before the event store and the database close. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass over what is due now; each order's failure is logged and retried on the next pass. */
