@@ -31,6 +31,11 @@ export class StreamCommands<Command, Event extends DomainEvent, State> {
     return handler.handle(stream, command, { metadata: eventMetadata(context) });
   }
 
+  /** Whether the stream has any event: one row read, not the stream. */
+  async exists(id: string): Promise<boolean> {
+    return (await this.store.readStream(this.stream(id), { maxCount: 1 })).length > 0;
+  }
+
   /** The stream's events (those recorded at or before `asOf` when given). */
   async events(id: string, asOf?: Date): Promise<RecordedEvent[]> {
     const events = await this.store.readStream(this.stream(id));

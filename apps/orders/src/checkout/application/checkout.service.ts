@@ -23,7 +23,7 @@ export class CheckoutService {
 
   async handle(input: CheckoutInput, correlationId: string): Promise<CheckoutOutcome> {
     // Other deployments' orders can share the topics; only this service's orders have a checkout here.
-    if ((await this.orders.events(input.orderId)).length === 0) return 'unknown_order';
+    if (!(await this.orders.exists(input.orderId))) return 'unknown_order';
     const context: CommandContext = { commandId: `input/${input.inputId}`, actor: { kind: 'system' }, correlationId, causationId: input.inputId };
     const { events, state } = await this.checkouts.execute(input.orderId, input, context);
     if (events.length > 0) {

@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '@marketplace/event-store';
-import type { ActiveOrder } from '../domain/order-state';
-import { refundedAmount } from '../domain/order-state';
+import { type ActiveOrder, AWAITING_CHECKOUT, refundedAmount } from '../domain/order-state';
 
 /** An order as its buyer and admins see it: what was placed, each line's shipment, the money and the dates. */
 export function orderView(state: ActiveOrder, revision: number) {
@@ -42,7 +41,7 @@ export function historyEntry(event: RecordedEvent) {
 
 /** A seller's view of one order: only their own lines, and where to ship them once paid. */
 export function sellerOrderView(state: ActiveOrder, sellerId: string) {
-  const paid = !['placed', 'stock_reserved', 'payment_requested', 'cancelled'].includes(state.status);
+  const paid = state.status !== 'cancelled' && !AWAITING_CHECKOUT.includes(state.status);
   return {
     orderId: state.order.orderId,
     status: state.status,

@@ -2,6 +2,8 @@ import { paymentMethod, singleLine, uuid } from '@marketplace/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { MAX_LINES_PER_ORDER, MAX_QUANTITY_PER_LINE } from '../domain/order-draft';
+import { ORDER_STATUSES } from '../domain/order-state';
+import { LINE_STATUSES } from '../infrastructure/read-model/read-model-rows';
 
 const text = (max: number) => singleLine(z.string().trim().min(1).max(max));
 const optionalText = (max: number) => singleLine(z.string().trim().max(max)).optional();
@@ -52,7 +54,6 @@ export class ShipLinesDto extends createZodDto(
 
 const limit = z.coerce.number().int().min(1).max(100).default(20);
 const cursor = z.string().min(1).max(500).optional();
-export const ORDER_STATUSES = ['placed', 'stock_reserved', 'payment_requested', 'confirmed', 'partially_shipped', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
 
 export class BuyerOrdersQueryDto extends createZodDto(z.strictObject({ status: z.enum(ORDER_STATUSES).optional(), cursor, limit })) {}
 
@@ -71,5 +72,5 @@ export class AdminOrdersQueryDto extends createZodDto(
 ) {}
 
 export class SellerOrdersQueryDto extends createZodDto(
-  z.strictObject({ status: z.enum(['awaiting_payment', 'to_ship', 'shipped', 'delivered', 'cancelled', 'refunded']).optional(), cursor, limit }),
+  z.strictObject({ status: z.enum(LINE_STATUSES).optional(), cursor, limit }),
 ) {}

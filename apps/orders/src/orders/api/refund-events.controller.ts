@@ -12,7 +12,7 @@ export class RefundEventsController {
   async onPaymentEvent(@Payload() event: MarketplaceEvent): Promise<void> {
     if (!isEventType(event, 'marketplace.payments.RefundIssued.v1')) return;
     const { orderId, paymentId, refundId, amount, issuedAt } = event.data;
-    if ((await this.orders.events(orderId)).length === 0) return;
+    if (!(await this.orders.exists(orderId))) return;
     await this.orders.execute(
       orderId,
       { type: 'RecordRefund', refundId, paymentId, amount, at: issuedAt },

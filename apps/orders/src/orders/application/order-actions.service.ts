@@ -24,7 +24,7 @@ export class OrderActionsService {
 
   /** Its buyer cancels as the buyer; an admin cancels anyone's; to others the order does not exist. */
   async cancel(caller: AuthenticatedUser, orderId: string, detail: string | undefined, requestId: string): Promise<OrderAfter> {
-    const { order } = await this.existing(orderId);
+    const { order } = (await this.orders.existing(orderId)).state;
     const kind = order.buyerId === caller.id ? 'buyer' : caller.roles.includes('admin') ? 'admin' : undefined;
     if (!kind) throw new OrderNotFoundError();
     return this.run(orderId, { type: 'CancelOrder', by: { kind, userId: caller.id }, detail, at: this.now() }, { kind, userId: caller.id }, requestId);
@@ -36,17 +36,12 @@ export class OrderActionsService {
   }
 
   async confirmDelivery(buyer: AuthenticatedUser, orderId: string, requestId: string): Promise<OrderAfter> {
-    const { order } = await this.existing(orderId);
+    const { order } = (await this.orders.existing(orderId)).state;
     if (order.buyerId !== buyer.id) throw new OrderNotFoundError();
     const actor: Actor = { kind: 'buyer', userId: buyer.id };
     return this.run(orderId, { type: 'ConfirmDelivery', by: actor, at: this.now() }, actor, requestId);
   }
 
-  private async existing(orderId: string): Promise<ActiveOrder> {
-    const state = this.orders.fold(await this.orders.events(orderId));
-    if (state.status === 'none') throw new OrderNotFoundError();
-    return state;
-  }
 
   private async run(orderId: string, command: OrderCommand, actor: Actor, requestId: string): Promise<OrderAfter> {
     const context: CommandContext = { commandId: this.ids.next(), actor, correlationId: requestId };

@@ -1,14 +1,8 @@
 import type { AuthenticatedUser } from '@marketplace/auth';
-import type { RecordedEvent } from '@marketplace/event-store';
 import { Injectable } from '@nestjs/common';
 import { OrderNotFoundError } from '../domain/order-errors';
 import type { ActiveOrder } from '../domain/order-state';
-import { OrderStreams } from './order-streams';
-
-export interface OrderAsOf {
-  state: ActiveOrder;
-  events: RecordedEvent[];
-}
+import { type ExistingOrder, OrderStreams } from './order-streams';
 
 /**
  * An order read from its stream (consistent: what the last command wrote), optionally as it stood at a
@@ -18,23 +12,16 @@ export interface OrderAsOf {
 export class OrderQueriesService {
   constructor(private readonly orders: OrderStreams) {}
 
-  async forBuyerOrAdmin(caller: AuthenticatedUser, orderId: string, asOf?: Date): Promise<OrderAsOf> {
-    const found = await this.read(orderId, asOf);
+  async forBuyerOrAdmin(caller: AuthenticatedUser, orderId: string, asOf?: Date): Promise<ExistingOrder> {
+    const found = await this.orders.existing(orderId, asOf);
     if (found.state.order.buyerId !== caller.id && !caller.roles.includes('admin')) throw new OrderNotFoundError();
     return found;
   }
 
   /** The order as its seller sees it: it must hold at least one of their lines. */
   async forSeller(seller: AuthenticatedUser, orderId: string): Promise<ActiveOrder> {
-    const { state } = await this.read(orderId);
+    const { state } = await this.orders.existing(orderId);
     if (!state.order.lines.some((line) => line.sellerId === seller.id)) throw new OrderNotFoundError();
     return state;
-  }
-
-  private async read(orderId: string, asOf?: Date): Promise<OrderAsOf> {
-    const events = await this.orders.events(orderId, asOf);
-    const state = this.orders.fold(events);
-    if (state.status === 'none') throw new OrderNotFoundError();
-    return { state, events };
   }
 }

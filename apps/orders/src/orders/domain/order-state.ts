@@ -1,16 +1,19 @@
 import type { CancellationReason, Money, OrderPlaced } from '@marketplace/contracts';
 import type { OrderEvent } from './order-events';
 
-export type OrderStatus =
-  | 'placed'
-  | 'stock_reserved'
-  | 'payment_requested'
-  | 'confirmed'
-  | 'partially_shipped'
-  | 'shipped'
-  | 'delivered'
-  | 'cancelled'
-  | 'refunded';
+export const ORDER_STATUSES = [
+  'placed',
+  'stock_reserved',
+  'payment_requested',
+  'confirmed',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+] as const;
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface Shipment {
   carrier?: string;

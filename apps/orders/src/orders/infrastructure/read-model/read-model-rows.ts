@@ -1,8 +1,12 @@
 import type { ActiveOrder } from '../../domain/order-state';
 import { refundedAmount } from '../../domain/order-state';
 
+export const LINE_STATUSES = ['awaiting_payment', 'to_ship', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
+
+export type LineStatus = (typeof LINE_STATUSES)[number];
+
 /** Where a seller's line stands, from the order's status and the line's shipment. */
-export function lineStatus(state: ActiveOrder, productId: string): string {
+export function lineStatus(state: ActiveOrder, productId: string): LineStatus {
   switch (state.status) {
     case 'placed':
     case 'stock_reserved':
