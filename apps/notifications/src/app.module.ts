@@ -1,8 +1,20 @@
+import { AuthModule } from '@marketplace/auth';
+import { PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@marketplace/platform';
+import { notificationsMigrations } from './infrastructure/migrations';
+import { NotificationsModule } from './notifications/notifications.module';
 
-/** The notifications service: its own schema and the bus; its features arrive with their issues. */
+/**
+ * The notifications service: identity's, orders' and payments' events turned into email, SMS and in-app
+ * notifications (once `connectMessaging(app)` connected the transport), the live stream, preferences,
+ * and buyer-seller conversations. Its events leave through the outbox.
+ */
 @Module({
-  imports: [PlatformModule.forRoot({ database: { migrations: [] }, bus: true })],
+  imports: [
+    PlatformModule.forRoot({ database: { migrations: notificationsMigrations }, bus: true }),
+    serviceMessaging(),
+    AuthModule.forService(),
+    NotificationsModule,
+  ],
 })
 export class AppModule {}

@@ -4,3 +4,4 @@ export * from './backends';
 export * from './wait-for';
 export * from './unique-name';
 export * from './processes';
+export * from './smtp';

@@ -16,9 +16,10 @@ export interface ServiceMessagingOptions<C extends DataServiceConfig> {
 /**
  * A data-owning service's messaging: MessagingModule on the platform's bus, with the service's own
  * schema for its outbox and inbox, its outbox relay running in the service, and the service's logger.
+ * Global, so that every feature module of the service writes to the same Outbox and Inbox.
  */
 export function serviceMessaging<C extends DataServiceConfig>(options: ServiceMessagingOptions<C> = {}): DynamicModule {
-  return MessagingModule.forRootAsync({
+  const module = MessagingModule.forRootAsync({
     inject: [PLATFORM_CONFIG, MESSAGE_BUS, LOGGER],
     useFactory: (config: C, bus: MessageBus, logger: Logger) => {
       const log = logger.child({ component: 'messaging' });
@@ -33,4 +34,5 @@ export function serviceMessaging<C extends DataServiceConfig>(options: ServiceMe
       };
     },
   });
+  return { ...module, global: true };
 }

@@ -1,0 +1,4 @@
+import type { Migration } from '@marketplace/platform';
+import { notificationsMigration } from './001-notifications';
+
+export const notificationsMigrations: Migration[] = [notificationsMigration];

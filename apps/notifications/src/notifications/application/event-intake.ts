@@ -1,0 +1,31 @@
+import type { MarketplaceEvent } from '@marketplace/contracts';
+import { Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { DirectoryProjection } from '../../directory/application/directory-projection';
+import { OrderFactsRepository } from '../../order-facts/order-facts-repository';
+import { ParkedEvents } from '../infrastructure/parked-events';
+import { EventPlanner } from './event-planner';
+
+/**
+ * One consumed event, inside its inbox transaction: the projections learn from it, its messages are
+ * planned, and events that were waiting for what it taught them are planned too.
+ */
+@Injectable()
+export class EventIntake {
+  constructor(
+    private readonly directory: DirectoryProjection,
+    private readonly orders: OrderFactsRepository,
+    private readonly parked: ParkedEvents,
+    private readonly planner: EventPlanner,
+  ) {}
+
+  async take(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<void> {
+    const user = await this.directory.apply(trx, event);
+    const order = await this.orders.apply(trx, event);
+    await this.planner.plan(trx, event, at);
+    const keys = [user && `user:${user}`, order && `order:${order}`].filter((key): key is string => Boolean(key));
+    for (const key of keys) {
+      for (const waiting of await this.parked.release(trx, key)) await this.planner.plan(trx, waiting, at);
+    }
+  }
+}

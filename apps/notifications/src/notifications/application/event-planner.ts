@@ -1,0 +1,58 @@
+import type { MarketplaceEvent } from '@marketplace/contracts';
+import { Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { DirectoryRepository, type DirectoryEntry } from '../../directory/infrastructure/directory-repository';
+import { OrderFactsRepository } from '../../order-facts/order-facts-repository';
+import { type Audience, type HandlerContext, handlersFor, type NotificationHandler } from '../handlers';
+import { ParkedEvents } from '../infrastructure/parked-events';
+import { LinkOpener } from './link-opener';
+import { MessageRecorder } from './message-recorder';
+
+type Planned = { handler: NotificationHandler; audience: Array<Audience<unknown>> };
+
+/**
+ * Turns an event into messages with its handlers. When a projection does not know yet what the
+ * messages need, the event is parked: under its order when the order's lines are unknown (nothing is
+ * sent yet), under each recipient missing from the directory (the others get theirs now). It is
+ * planned again when that is known; deliveries already recorded are not repeated.
+ */
+@Injectable()
+export class EventPlanner {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly orders: OrderFactsRepository,
+    private readonly parked: ParkedEvents,
+    private readonly links: LinkOpener,
+    private readonly recorder: MessageRecorder,
+  ) {}
+
+  async plan(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<void> {
+    const handlers = handlersFor(event.type);
+    if (handlers.length === 0) return;
+    const orderId = handlers.map((handler) => handler.order?.(event.data)).find((id) => id !== undefined);
+    const order = orderId === undefined ? undefined : await this.orders.find(trx, orderId);
+    if (orderId !== undefined && !order) return this.parked.park(trx, `order:${orderId}`, event, at);
+    const context: HandlerContext = { order, openLink: (sealed, keyId) => this.links.open(sealed, keyId) };
+    const planned: Planned[] = handlers
+      .filter((handler) => handler.filter?.(event.data, context) ?? true)
+      .map((handler) => ({ handler, audience: handler.audience(event.data, context) }));
+    const recipients = await this.recipients(trx, planned);
+    for (const userId of recipients.missing) await this.parked.park(trx, `user:${userId}`, event, at);
+    for (const { handler, audience } of planned) {
+      const resolved = audience.flatMap((target) => {
+        if (target.to === 'admins') return recipients.admins.map((user) => ({ user, data: target.data }));
+        const user = recipients.users.get(target.userId);
+        return user ? [{ user, data: target.data, email: target.email }] : [];
+      });
+      await this.recorder.record(trx, { sourceId: event.id, template: handler.template, category: handler.category, channels: handler.channels, recipients: resolved }, at);
+    }
+  }
+
+  private async recipients(trx: Knex.Transaction, planned: Planned[]): Promise<{ users: Map<string, DirectoryEntry>; admins: DirectoryEntry[]; missing: string[] }> {
+    const targets = planned.flatMap(({ audience }) => audience);
+    const userIds = targets.flatMap((target) => (target.to === 'user' ? [target.userId] : []));
+    const users = await this.directory.find(trx, userIds);
+    const admins = targets.some((target) => target.to === 'admins') ? await this.directory.admins(trx) : [];
+    return { users, admins, missing: [...new Set(userIds.filter((id) => !users.has(id)))] };
+  }
+}

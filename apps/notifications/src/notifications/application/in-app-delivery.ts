@@ -1,0 +1,50 @@
+import { CloudEventFactory } from '@marketplace/contracts';
+import { Outbox } from '@marketplace/messaging';
+import { Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { LiveFeed } from '../../live/live-feed';
+import { InboxItemsRepository, type InboxItem } from '../infrastructure/inbox-items-repository';
+import { notificationView } from '../api/notification-views';
+
+export interface InAppNotice {
+  deliveryId: string;
+  userId: string;
+  sourceId: string;
+  template: string;
+  category: string;
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+/**
+ * An in-app notification is delivered by storing it: the inbox row, the live event every open stream
+ * of the user gets after commit (with the new unread count), and NotificationDelivered, in one
+ * transaction with the delivery record.
+ */
+@Injectable()
+export class InAppDelivery {
+  constructor(
+    private readonly items: InboxItemsRepository,
+    private readonly live: LiveFeed,
+    private readonly outbox: Outbox,
+    private readonly events: CloudEventFactory,
+  ) {}
+
+  async deliver(trx: Knex.Transaction, notice: InAppNotice, at: Date): Promise<void> {
+    const item: InboxItem = { id: notice.deliveryId, seq: 0, template: notice.template, category: notice.category, title: notice.title, body: notice.body, link: notice.link, createdAt: at, readAt: null };
+    item.seq = await this.items.append(trx, notice.userId, item);
+    const unreadCount = await this.items.unreadCount(trx, notice.userId);
+    await this.live.publish(trx, [{ userId: notice.userId, kind: 'notification', id: String(item.seq), data: { notification: notificationView(item), unreadCount } }]);
+    await this.outbox.enqueue(trx, [
+      this.events.create('marketplace.notifications.NotificationDelivered.v1', notice.deliveryId, {
+        notificationId: notice.deliveryId,
+        recipientId: notice.userId,
+        channel: 'in_app',
+        template: notice.template,
+        sourceEventId: notice.sourceId,
+        deliveredAt: at.toISOString(),
+      }, { at }),
+    ]);
+  }
+}

@@ -1,0 +1,36 @@
+import type { EventData, EventType } from '@marketplace/contracts';
+import type { Category, Channel } from '../domain/channels';
+import type { Template } from '../templates/template';
+
+/** An order as OrderPlaced told it: what order messages show, and who bought and who sells. */
+export type OrderFacts = EventData<'marketplace.orders.OrderPlaced.v2'>;
+
+/** What handlers may use besides the event: notifications' own projections and the delivery key. */
+export interface HandlerContext {
+  /** Set when the handler names an order; the event waits until the order is known. */
+  order?: OrderFacts;
+  /** Opens a link identity sealed for us (throws when the key does not fit). */
+  openLink(sealedLink: string, keyId: string): string;
+}
+
+/** Who gets the message, with the template's data for them. `email` overrides the directory's address. */
+export type Audience<D> = { to: 'user'; userId: string; data: D; email?: string } | { to: 'admins'; data: D };
+
+/**
+ * One declarative handler per event type: which event, which messages it is (template, category,
+ * channels), which order it needs, whether it applies, and who gets it with what data.
+ */
+export interface NotificationHandler<T extends EventType = EventType, D = unknown> {
+  event: T;
+  template: Template<D>;
+  category: Category;
+  channels: readonly Channel[];
+  order?: (data: EventData<T>) => string;
+  filter?: (data: EventData<T>, context: HandlerContext) => boolean;
+  audience: (data: EventData<T>, context: HandlerContext) => Array<Audience<D>>;
+}
+
+/** Types a handler from its event type and template data. */
+export function notificationHandler<T extends EventType, D>(handler: NotificationHandler<T, D>): NotificationHandler<T, D> {
+  return handler;
+}
