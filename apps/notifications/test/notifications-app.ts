@@ -32,13 +32,16 @@ export class NotificationsTestApp {
     readonly database: TestDatabase,
     readonly issuer: TestTokenIssuer,
     readonly bus: MessageBus,
+    readonly serviceName: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}, shared?: { database: TestDatabase; issuer: TestTokenIssuer }): Promise<NotificationsTestApp> {
+  /** With `sameAs`, a second instance of that one: same database, schema, consumer group and token issuer. */
+  static async start(env: Record<string, string> = {}, sameAs?: NotificationsTestApp): Promise<NotificationsTestApp> {
+    const shared = sameAs && { database: sameAs.database, issuer: sameAs.issuer };
     const database = shared?.database ?? (await createTestDatabase('notifications'));
     const issuer = shared?.issuer ?? (await TestTokenIssuer.start());
     const config = parseConfig(notificationsConfigSchema, {
-      SERVICE_NAME: `notifications-${randomBytes(3).toString('hex')}`,
+      SERVICE_NAME: sameAs?.serviceName ?? `notifications-${randomBytes(3).toString('hex')}`,
       PORT: '0',
       DATABASE_URL: database.url,
       JWKS_URL: issuer.jwksUrl,
@@ -50,7 +53,7 @@ export class NotificationsTestApp {
     await startMessaging(service.app);
     await service.app.listen({ port: 0, host: '127.0.0.1' });
     const bus = createMessageBus({ clientId: 'notifications-test', kafkaBrokers: config.KAFKA_BROKERS, databaseUrl: database.url });
-    return new NotificationsTestApp(service, database, issuer, bus);
+    return new NotificationsTestApp(service, database, issuer, bus, config.SERVICE_NAME);
   }
 
   get db(): Knex {

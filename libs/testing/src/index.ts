@@ -5,3 +5,4 @@ export * from './wait-for';
 export * from './unique-name';
 export * from './processes';
 export * from './smtp';
+export * from './sse';
