@@ -26,14 +26,14 @@ describe('email deliveries (notifications in-process, a real SMTP server as the 
     const orderId = await placeOrder(app, buyer.userId, seller.userId);
     await confirmOrder(app, orderId, buyer.userId);
 
-    const [mail] = await waitFor(() => smtp.mailsTo(buyer.email).length > 0 && smtp.mailsTo(buyer.email), { timeoutMs: 20_000, description: 'the confirmation mail' });
+    const [mail] = await waitFor(() => (smtp.mailsTo(buyer.email).length > 0 ? smtp.mailsTo(buyer.email) : undefined), { timeoutMs: 20_000, description: 'the confirmation mail' });
     expect(mail.parsed.subject).toBe(`Your order ${orderId.slice(0, 8)} is confirmed`);
     expect(mail.parsed.text).toContain('2 × Merino scarf (€45.00 each)  €90.00');
     expect(mail.parsed.text).toContain('Total: €149.39');
     expect(mail.parsed.html).toContain('Eve &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.parsed.html).not.toContain('<script>');
     expect(mail.parsed.html).toContain('€24.90');
-    const [sellerMail] = await waitFor(() => smtp.mailsTo(seller.email).length > 0 && smtp.mailsTo(seller.email), { timeoutMs: 20_000, description: 'the seller mail' });
+    const [sellerMail] = await waitFor(() => (smtp.mailsTo(seller.email).length > 0 ? smtp.mailsTo(seller.email) : undefined), { timeoutMs: 20_000, description: 'the seller mail' });
     expect(sellerMail.parsed.subject).toBe(`New order ${orderId.slice(0, 8)} to ship`);
     expect(sellerMail.parsed.text).toContain('1 × Alpaca mittens');
   });
@@ -58,7 +58,7 @@ describe('email deliveries (notifications in-process, a real SMTP server as the 
     const event = await confirmOrder(app, orderId, buyer.userId);
     const row = await waitFor(async () => {
       const found = await delivery(app, event.id, buyer.userId, 'email');
-      return found?.status === 'sent' && found;
+      return found?.status === 'sent' ? found : undefined;
     }, { timeoutMs: 20_000, description: 'the mail sent on the third attempt' });
     expect(row.attempts).toBe(3);
     expect(row.attempt_log.map((entry: { outcome: string }) => entry.outcome)).toEqual(['retry', 'retry', 'sent']);
@@ -78,7 +78,7 @@ describe('email deliveries (notifications in-process, a real SMTP server as the 
     const event = await confirmOrder(app, orderId, buyer.userId);
     const failed = await waitFor(async () => {
       const found = await delivery(app, event.id, buyer.userId, 'email');
-      return found?.status === 'failed' && found;
+      return found?.status === 'failed' ? found : undefined;
     }, { timeoutMs: 20_000, description: 'the delivery failed' });
     expect(failed.attempts).toBe(1);
     expect(failed.last_error).toMatch(/^550/);

@@ -74,7 +74,7 @@ describe('in-app notifications and their live stream (two notifications instance
     await app.publish('marketplace.orders.OrderDelivered.v1', orderId, { orderId, buyerId: buyer.userId, productIds: [randomUUID()], deliveredAt: new Date().toISOString() });
     const page = await waitFor(async () => {
       const listed = await app.call('GET', '/notifications?limit=1', { as: me });
-      return listed.body.unreadCount === 2 && listed;
+      return listed.body.unreadCount === 2 ? listed : undefined;
     }, { timeoutMs: 20_000, description: 'two unread' });
     expect(page.body.items).toHaveLength(1);
     expect(page.body.items[0].template).toBe('order-delivered');

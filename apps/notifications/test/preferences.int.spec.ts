@@ -60,7 +60,7 @@ describe('notification preferences', () => {
     const event = await confirmOrder(app, orderId, buyer.userId);
     const sms = await waitFor(async () => {
       const row = await app.db('deliveries').where({ source_id: event.id, recipient_id: buyer.userId, channel: 'sms' }).first();
-      return row?.status === 'sent' && row;
+      return row?.status === 'sent' ? row : undefined;
     }, { timeoutMs: 20_000, description: 'the SMS sent (to the log)' });
     expect(sms.address).toBe('+4915112345678');
     expect(sms.body_text).toContain(`Your order ${orderId.slice(0, 8)} is confirmed`);

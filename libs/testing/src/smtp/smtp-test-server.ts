@@ -21,27 +21,27 @@ export class SmtpTestServer {
   private readonly refuseNextQueue: Refusal[] = [];
   private readonly refusedRecipients = new Map<string, Refusal>();
 
-  private constructor(private readonly server: SMTPServer, readonly port: number) {}
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => void this.accept(session.envelope.rcptTo.map((r) => r.address), Buffer.concat(chunks)).then(() => callback(), callback));
+    },
+  });
+  private listeningPort = 0;
 
   static async start(): Promise<SmtpTestServer> {
-    let self: SmtpTestServer | undefined;
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => void self!.accept(session.envelope.rcptTo.map((r) => r.address), Buffer.concat(chunks)).then(() => callback(), callback));
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    self = new SmtpTestServer(server, (server.server.address() as AddressInfo).port);
-    return self;
+    const smtp = new SmtpTestServer();
+    await new Promise<void>((resolve) => smtp.server.listen(0, '127.0.0.1', resolve));
+    smtp.listeningPort = (smtp.server.server.address() as AddressInfo).port;
+    return smtp;
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
+    return `smtp://127.0.0.1:${this.listeningPort}`;
   }
 
   /** The next `count` messages get `code` (default 451, try again later). */

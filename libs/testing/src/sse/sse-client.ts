@@ -74,8 +74,9 @@ export class SseClient {
       const at = line.indexOf(':');
       fields.set(line.slice(0, at), line.slice(at + 1).trimStart());
     }
-    if (!fields.has('data')) return;
-    this.events.push({ event: fields.get('event') ?? 'message', id: fields.get('id'), data: JSON.parse(fields.get('data')!) });
+    const data = fields.get('data');
+    if (data === undefined) return;
+    this.events.push({ event: fields.get('event') ?? 'message', id: fields.get('id'), data: JSON.parse(data) });
     for (const waiter of [...this.waiters]) waiter();
   }
 }

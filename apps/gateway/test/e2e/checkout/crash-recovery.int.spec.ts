@@ -1,6 +1,6 @@
 import { waitFor } from '@marketplace/testing';
 import { MarketplaceActors } from '../support/marketplace-actors';
-import { type CheckoutService, MarketplaceStack } from '../support/marketplace-stack';
+import { MarketplaceStack, type StackService } from '../support/marketplace-stack';
 
 // Three waves, each with a service killed and restarted (and, on Kafka, its group's session timing out).
 jest.setTimeout(900_000);
@@ -39,7 +39,7 @@ describe('checkout survives a crash of any service', () => {
     await stack?.stop();
   });
 
-  const wave = async (victim: CheckoutService) => {
+  const wave = async (victim: StackService) => {
     const orders = buyers.map(async (buyer, i) => {
       const productId = products[i % products.length];
       // One in five declined, so both endings are exercised under the crash.

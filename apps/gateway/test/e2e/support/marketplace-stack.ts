@@ -4,18 +4,20 @@ import knex, { type Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
 import { HttpClient } from './http-client';
 
-/** The services a checkout needs behind the gateway; search and notifications are left out. */
+/** The services a checkout needs behind the gateway (the default set); search and notifications are left out. */
 export const CHECKOUT_SERVICES = ['catalog', 'orders', 'payments'] as const;
-export type CheckoutService = (typeof CHECKOUT_SERVICES)[number];
+export type StackService = 'catalog' | 'orders' | 'payments' | 'notifications';
 
 export interface MarketplaceStackOptions {
   label: string;
+  /** The services besides identity and the gateway (default CHECKOUT_SERVICES). */
+  services?: readonly StackService[];
   /** Extra environment per service (e.g. a short payment timeout for orders, a webhook secret for payments). */
-  env?: Partial<Record<CheckoutService | 'gateway', Record<string, string>>>;
+  env?: Partial<Record<StackService | 'gateway', Record<string, string>>>;
 }
 
 /**
- * Identity, catalog, orders, payments and the gateway, each its own OS process on a fresh database (and
+ * Identity, the gateway and the chosen services (catalog, orders, payments by default), each its own OS process on a fresh database (and
  * Kafka when the run has a broker), with a bootstrapped admin; the services check tokens against
  * identity's JWKS. `kill` and `restart` stand in for a crash and a restart of one service.
  */
@@ -36,6 +38,7 @@ export class MarketplaceStack {
     const { kafkaBrokers } = testInfrastructure();
     const admin = { email: `admin-${randomBytes(4).toString('hex')}@example.com`, password: `Admin-${randomBytes(12).toString('base64url')}` };
     const clusters: ServiceCluster[] = [];
+    const apps: readonly StackService[] = options.services ?? CHECKOUT_SERVICES;
     try {
       const identity = await ServiceCluster.start({
         label: `${options.label}-identity`,
@@ -49,9 +52,9 @@ export class MarketplaceStack {
         label: options.label,
         databaseUrl: database.url,
         kafkaBrokers,
-        backends: CHECKOUT_SERVICES.map((app) => ({ app, env: { IDENTITY_URL: identityUrl, ...options.env?.[app] } })),
+        backends: apps.map((app) => ({ app, env: { IDENTITY_URL: identityUrl, ...options.env?.[app] } })),
         gateway: {
-          absent: BACKEND_SERVICES.filter((service) => service !== 'identity' && !(CHECKOUT_SERVICES as readonly string[]).includes(service)),
+          absent: BACKEND_SERVICES.filter((service) => service !== 'identity' && !(apps as readonly string[]).includes(service)),
           env: { IDENTITY_URL: identityUrl, RATE_LIMIT_IP_MAX: '1000000', RATE_LIMIT_USER_MAX: '1000000', ...options.env?.gateway },
         },
       });
@@ -65,12 +68,17 @@ export class MarketplaceStack {
     }
   }
 
+  /** The gateway's base URL (for stream and WebSocket clients). */
+  get gatewayUrl(): string {
+    return this.services.url('gateway');
+  }
+
   /** SIGKILL: the service dies as in a crash. */
-  kill(service: CheckoutService): Promise<void> {
+  kill(service: StackService): Promise<void> {
     return this.services.kill(service);
   }
 
-  restart(service: CheckoutService): Promise<void> {
+  restart(service: StackService): Promise<void> {
     return this.services.restart(service);
   }
 

@@ -32,7 +32,13 @@ export class EventPlanner {
     const orderId = handlers.map((handler) => handler.order?.(event.data)).find((id) => id !== undefined);
     const order = orderId === undefined ? undefined : await this.orders.find(trx, orderId);
     if (orderId !== undefined && !order) return this.parked.park(trx, `order:${orderId}`, event, at);
-    const context: HandlerContext = { order, openLink: (sealed, keyId) => this.links.open(sealed, keyId) };
+    const context: HandlerContext = {
+      order: () => {
+        if (!order) throw new Error(`a handler of ${event.type} reads its order without naming it`);
+        return order;
+      },
+      openLink: (sealed, keyId) => this.links.open(sealed, keyId),
+    };
     const planned: Planned[] = handlers
       .filter((handler) => handler.filter?.(event.data, context) ?? true)
       .map((handler) => ({ handler, audience: handler.audience(event.data, context) }));

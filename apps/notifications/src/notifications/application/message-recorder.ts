@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { DirectoryEntry } from '../../directory/infrastructure/directory-repository';
 import type { NotificationsConfig } from '../../notifications-config';
 import { type Category, type Channel } from '../domain/channels';
-import { allows } from '../domain/preferences';
+import { allows, DEFAULT_PREFERENCES } from '../domain/preferences';
 import { DeliveriesRepository, type NewDelivery } from '../infrastructure/deliveries-repository';
 import { PreferencesRepository } from '../infrastructure/preferences-repository';
 import type { Template, TemplateContext } from '../templates/template';
@@ -43,7 +43,7 @@ export class MessageRecorder {
       const context: TemplateContext = { reader: { name: user.displayName, locale: user.locale }, webUrl: this.config.PUBLIC_WEB_URL };
       for (const channel of message.channels) {
         const address = channel === 'email' ? (email ?? user.email) : channel === 'sms' ? user.phone : user.id;
-        if (!address || !allows(preferences.get(user.id)!, channel, message.category)) continue;
+        if (!address || !allows(preferences.get(user.id) ?? DEFAULT_PREFERENCES, channel, message.category)) continue;
         const delivery = { id: this.ids.next(), sourceId: message.sourceId, recipientId: user.id, channel, template: message.template.name, category: message.category, address, ...render(message.template, data, channel, context) };
         const recorded = await this.deliveries.insert(trx, delivery, channel === 'in_app' ? 'sent' : 'pending', at);
         if (recorded && channel === 'in_app') {

@@ -7,8 +7,8 @@ export type OrderFacts = EventData<'marketplace.orders.OrderPlaced.v2'>;
 
 /** What handlers may use besides the event: notifications' own projections and the delivery key. */
 export interface HandlerContext {
-  /** Set when the handler names an order; the event waits until the order is known. */
-  order?: OrderFacts;
+  /** The order the handler names (`order`); the planner waits until it is known before calling. */
+  order(): OrderFacts;
   /** Opens a link identity sealed for us (throws when the key does not fit). */
   openLink(sealedLink: string, keyId: string): string;
 }

@@ -17,7 +17,7 @@ export const orderHandlers = [
     category: 'transactional',
     channels: buyerChannels,
     order: (data) => data.orderId,
-    audience: (data, { order }) => [{ to: 'user', userId: data.buyerId, data: { order: summary(order!) } }],
+    audience: (data, { order }) => [{ to: 'user', userId: data.buyerId, data: { order: summary(order()) } }],
   }),
   notificationHandler({
     event: 'marketplace.orders.OrderConfirmed.v1',
@@ -26,10 +26,10 @@ export const orderHandlers = [
     channels: ['email', 'in_app'],
     order: (data) => data.orderId,
     audience: (data, { order }) =>
-      [...new Set(order!.lines.map((line) => line.sellerId))].map((sellerId) => ({
+      [...new Set(order().lines.map((line) => line.sellerId))].map((sellerId) => ({
         to: 'user' as const,
         userId: sellerId,
-        data: { orderId: data.orderId, lines: order!.lines.filter((line) => line.sellerId === sellerId) },
+        data: { orderId: data.orderId, lines: order().lines.filter((line) => line.sellerId === sellerId) },
       })),
   }),
   notificationHandler({
@@ -50,10 +50,10 @@ export const orderHandlers = [
     audience: (data, { order }) => [
       {
         to: 'user',
-        userId: order!.buyerId,
+        userId: order().buyerId,
         data: {
           orderId: data.orderId,
-          title: order!.lines.find((line) => line.productId === data.productId)?.title ?? 'An item',
+          title: order().lines.find((line) => line.productId === data.productId)?.title ?? 'An item',
           quantity: data.quantity,
           carrier: data.carrier,
           trackingNumber: data.trackingNumber,

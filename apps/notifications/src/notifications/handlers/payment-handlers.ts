@@ -9,7 +9,7 @@ export const paymentHandlers = [
     category: 'transactional',
     channels: ['email', 'in_app'],
     order: (data) => data.orderId,
-    audience: (data, { order }) => [{ to: 'user', userId: order!.buyerId, data: { orderId: data.orderId, amount: data.amount, message: data.message } }],
+    audience: (data, { order }) => [{ to: 'user', userId: order().buyerId, data: { orderId: data.orderId, amount: data.amount, message: data.message } }],
   }),
   notificationHandler({
     event: 'marketplace.payments.RefundIssued.v1',
@@ -18,7 +18,7 @@ export const paymentHandlers = [
     channels: ['email', 'in_app'],
     order: (data) => data.orderId,
     audience: (data, { order }) =>
-      [...new Set(order!.lines.map((line) => line.sellerId))].map((sellerId) => ({
+      [...new Set(order().lines.map((line) => line.sellerId))].map((sellerId) => ({
         to: 'user' as const,
         userId: sellerId,
         data: { orderId: data.orderId, amount: data.amount, reason: data.reason },
