@@ -1,3 +1,4 @@
+import { deliverySealConfigShape } from '@marketplace/auth';
 import { dataServiceConfigSchema, jsonVar, optional, positiveIntVar } from '@marketplace/platform';
 import { z } from 'zod';
 
@@ -6,11 +7,6 @@ const ipListVar = z
   .string()
   .transform((value) => value.split(',').map((ip) => ip.trim()).filter(Boolean))
   .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses' })));
-
-const base64KeyVar = z
-  .string()
-  .refine((value) => Buffer.from(value, 'base64').length === 32, { error: 'must be 32 bytes in base64' })
-  .transform((value) => Buffer.from(value, 'base64'));
 
 /** JSON array of private Ed25519 JWKs with `kid`; the first signs, the others stay in the JWKS during rotation. */
 const privateJwksVar = jsonVar(
@@ -28,8 +24,7 @@ export const identityConfigSchema = dataServiceConfigSchema
     JWT_ISSUER: z.string().min(1).default('marketplace-identity'),
     JWT_AUDIENCE: z.string().min(1).default('marketplace-api'),
     JWT_PRIVATE_KEYS: optional(privateJwksVar),
-    DELIVERY_SEAL_KEY: optional(base64KeyVar),
-    DELIVERY_SEAL_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('delivery-1'),
+    ...deliverySealConfigShape,
     ADMIN_EMAIL: optional(z.email({ error: 'must be an email address' })),
     ADMIN_PASSWORD: optional(z.string().min(1)),
     TRUSTED_PROXIES: ipListVar.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),

@@ -1,9 +1,9 @@
+import { DeliverySeal } from '@marketplace/auth';
 import { type CloudEvent } from '@marketplace/contracts';
 import { createLogger, createServiceApp, KNEX, parseConfig, schemaFor, type ServiceApp } from '@marketplace/platform';
 import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
 import type { Knex } from 'knex';
 import { AppModule } from '../src/app.module';
-import { DeliverySeal } from '../src/infrastructure/delivery-seal';
 import { identityConfigSchema } from '../src/identity-config';
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin password for tests' };

@@ -1,8 +1,8 @@
+import { DeliverySeal } from '@marketplace/auth';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { issueOneTimeToken, type OneTimeTokenPurpose } from '../domain/one-time-token';
-import { DeliverySeal } from '../infrastructure/delivery-seal';
 import { OneTimeTokensRepository } from '../infrastructure/one-time-tokens-repository';
 import { newOpaqueToken } from '../infrastructure/opaque-token';
 import type { IdentityConfig } from '../identity-config';

@@ -1,14 +1,13 @@
+import { DeliverySeal, newDeliverySealKey } from '@marketplace/auth';
 import { KNEX, PLATFORM_CONFIG } from '@marketplace/platform';
 import type { Provider } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { CloudEventFactory } from '@marketplace/contracts';
-import { randomBytes } from 'node:crypto';
 import { IDENTITY_CONFIG, SIGNING_KEYS } from '../application/tokens';
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import type { IdentityConfig } from '../identity-config';
 import { AccessTokenIssuer } from './access-token-issuer';
 import { AccessTokenVerifier } from './access-token-verifier';
-import { DeliverySeal } from './delivery-seal';
 import { generatedKey } from './generated-keys';
 import { LoginFailuresRepository } from './login-failures-repository';
 import { OneTimeTokensRepository } from './one-time-tokens-repository';
@@ -18,10 +17,9 @@ import { SellerApplicationsRepository } from './seller-applications-repository';
 import { loadSigningKeys, type SigningKeys } from './signing-keys';
 import { UsersRepository } from './users-repository';
 
-
 /** The delivery key from DELIVERY_SEAL_KEY, or (development) 32 random bytes generated once and kept in the schema. */
 async function deliverySeal(config: IdentityConfig, db: Knex): Promise<DeliverySeal> {
-  const key = config.DELIVERY_SEAL_KEY ?? Buffer.from(await generatedKey(db, 'delivery_seal_key', async () => randomBytes(32).toString('base64')), 'base64');
+  const key = config.DELIVERY_SEAL_KEY ?? Buffer.from(await generatedKey(db, 'delivery_seal_key', async () => newDeliverySealKey()), 'base64');
   return new DeliverySeal(key, config.DELIVERY_SEAL_KEY_ID);
 }
 
