@@ -2,6 +2,7 @@ import { AuthModule } from '@marketplace/auth';
 import { PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { notificationsMigrations } from './infrastructure/migrations';
+import type { NotificationsConfig } from './notifications-config';
 import { NotificationsModule } from './notifications/notifications.module';
 
 /**
@@ -12,7 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 @Module({
   imports: [
     PlatformModule.forRoot({ database: { migrations: notificationsMigrations }, bus: true }),
-    serviceMessaging(),
+    serviceMessaging<NotificationsConfig>({ groupId: (config) => config.NOTIFICATIONS_CONSUMER_GROUP }),
     AuthModule.forService(),
     NotificationsModule,
   ],

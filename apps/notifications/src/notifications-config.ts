@@ -28,6 +28,8 @@ export const notificationsConfigSchema = dataServiceConfigSchema.extend({
   /** A send that has not reported back in this long (the process died) is tried again. */
   NOTIFY_SEND_LEASE_MS: positiveIntVar.default(60_000),
   SSE_HEARTBEAT_MS: positiveIntVar.default(15_000),
+  /** The consumer group (default the service name); a benchmark keeps one across runs on a shared broker. */
+  NOTIFICATIONS_CONSUMER_GROUP: optional(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/)),
 }).refine((config) => {
   const sms = [config.SMS_API_URL, config.SMS_ACCOUNT_SID, config.SMS_AUTH_TOKEN, config.SMS_FROM];
   return sms.every((value) => value === undefined) || sms.every((value) => value !== undefined);

@@ -15,6 +15,7 @@ export class SseClient {
   readonly events: SseEvent[] = [];
   private buffer = '';
   private readonly waiters = new Set<() => boolean>();
+  private readonly listeners: Array<(event: SseEvent) => void> = [];
 
   private constructor(private readonly response: IncomingMessage, readonly status: number) {
     response.setEncoding('utf8');
@@ -53,6 +54,11 @@ export class SseClient {
     });
   }
 
+  /** Called with each event as it arrives. */
+  onEvent(listener: (event: SseEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
   close(): void {
     this.response.destroy();
   }
@@ -76,7 +82,9 @@ export class SseClient {
     }
     const data = fields.get('data');
     if (data === undefined) return;
-    this.events.push({ event: fields.get('event') ?? 'message', id: fields.get('id'), data: JSON.parse(data) });
+    const event = { event: fields.get('event') ?? 'message', id: fields.get('id'), data: JSON.parse(data) };
+    this.events.push(event);
+    this.listeners.forEach((listener) => listener(event));
     for (const waiter of [...this.waiters]) waiter();
   }
 }
