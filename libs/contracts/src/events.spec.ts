@@ -32,7 +32,7 @@ describe('event schemas', () => {
     const names = [...new Set(types.map((type) => eventTypes[type].name))].sort();
     expect(names).toEqual(
       [
-        'UserRegistered', 'EmailVerificationRequested', 'EmailVerified', 'PasswordResetRequested', 'RoleGranted',
+        'UserRegistered', 'UserProfileChanged', 'EmailVerificationRequested', 'EmailVerified', 'PasswordResetRequested', 'RoleGranted',
         'SellerApplicationSubmitted', 'SellerApproved', 'SellerRejected', 'UserDeactivated',
         'CategoryCreated', 'CategoryMoved', 'CategoryRenamed', 'ProductCreated', 'ProductUpdated',
         'ProductPriceChanged', 'ProductPublished', 'ProductArchived', 'ReviewPosted',

@@ -30,6 +30,15 @@ const eur = (amount: number) => ({ amount, currency: 'EUR' });
  */
 export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
   'marketplace.identity.UserRegistered.v1': { userId: id.user, email: 'ada@example.com', displayName: 'Ada', registeredAt: at },
+  'marketplace.identity.UserRegistered.v2': {
+    userId: id.user,
+    email: 'ada@example.com',
+    displayName: 'Ada',
+    locale: 'en-GB',
+    phone: '+447700900123',
+    registeredAt: at,
+  },
+  'marketplace.identity.UserProfileChanged.v1': { userId: id.user, displayName: 'Ada Lovelace', phone: null, locale: 'fr-CA', changedAt: later },
   'marketplace.identity.EmailVerificationRequested.v1': {
     userId: id.user,
     verificationId: id.verification,

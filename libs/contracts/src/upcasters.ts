@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, userRegistered, userRegisteredV2 } from './events/identity';
 import { orderCancelled, orderCancelledV2, orderPlaced, orderPlacedV2 } from './events/orders';
 import { defineUpcaster, type Upcaster } from './upcaster';
 
@@ -15,6 +16,8 @@ const V1_CANCELLATION_REASONS = {
  * readable, and its upcaster goes here.
  */
 export const upcasters: readonly Upcaster[] = [
+  // v1 users never chose a locale nor gave a phone number.
+  defineUpcaster(userRegistered, userRegisteredV2, (data) => ({ ...data, locale: DEFAULT_LOCALE, phone: null })),
   // v1 orders had neither shipping nor tax: their total was the lines.
   defineUpcaster(orderPlaced, orderPlacedV2, (data) => ({
     ...data,

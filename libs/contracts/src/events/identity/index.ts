@@ -6,7 +6,9 @@ import { sellerApplicationSubmitted } from './seller-application-submitted';
 import { sellerApproved } from './seller-approved';
 import { sellerRejected } from './seller-rejected';
 import { userDeactivated } from './user-deactivated';
+import { userProfileChanged } from './user-profile-changed';
 import { userRegistered } from './user-registered';
+import { userRegisteredV2 } from './user-registered-v2';
 
 export * from './email-verification-requested';
 export * from './email-verified';
@@ -18,10 +20,15 @@ export * from './seller-application-submitted';
 export * from './seller-approved';
 export * from './seller-rejected';
 export * from './user-deactivated';
+export * from './user-profile-changed';
+export * from './user-profile-fields';
 export * from './user-registered';
+export * from './user-registered-v2';
 
 export const identityEvents = [
   userRegistered,
+  userRegisteredV2,
+  userProfileChanged,
   emailVerificationRequested,
   emailVerified,
   passwordResetRequested,

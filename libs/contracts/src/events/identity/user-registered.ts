@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineEvent } from '../../define-event';
 import { TOPICS } from '../../topics';
 import { timestamp, uuid } from '../../values';
+import { userDisplayName } from './user-profile-fields';
 
-/** A person signed up; they start as a buyer with an unverified email address. */
+/** v1 of UserRegistered (no locale, no phone); superseded by v2, still readable. */
 export const userRegistered = defineEvent({
   type: 'marketplace.identity.UserRegistered.v1',
   topic: TOPICS.identityUser,
@@ -12,9 +13,9 @@ export const userRegistered = defineEvent({
   schema: z.strictObject({
     userId: uuid,
     email: z.email(),
-    displayName: z.string().min(1).max(200),
+    displayName: userDisplayName,
     registeredAt: timestamp,
   }),
 });
 
-export type UserRegistered = z.infer<typeof userRegistered.schema>;
+export type UserRegisteredV1 = z.infer<typeof userRegistered.schema>;
