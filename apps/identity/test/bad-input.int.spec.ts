@@ -54,6 +54,11 @@ describe('identity bad input', () => {
       ['list with a negative offset', () => service.app.inject({ method: 'GET', url: '/admin/seller-applications?offset=-1', headers: { authorization: `Bearer ${admin}` } })],
       ['list with an unknown parameter', () => service.app.inject({ method: 'GET', url: '/admin/seller-applications?sort=1', headers: { authorization: `Bearer ${admin}` } })],
       ['me with a Basic header', () => service.app.inject({ method: 'GET', url: '/me', headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } })],
+      ['register with a malformed locale', () => json('/auth/register', JSON.stringify({ email: 'l@example.com', password: PASSWORD, name: 'L', locale: 'en_GB' }))],
+      ['register with a local phone number', () => json('/auth/register', JSON.stringify({ email: 'n@example.com', password: PASSWORD, name: 'N', phone: '07700900123' }))],
+      ['profile change without a body', () => service.app.inject({ method: 'PATCH', url: '/me', headers: { authorization: `Bearer ${buyer.accessToken}` } })],
+      ['profile change as JSON null', () => service.app.inject({ method: 'PATCH', url: '/me', payload: 'null', headers: { 'content-type': 'application/json', authorization: `Bearer ${buyer.accessToken}` } })],
+      ['profile change with an unknown field', () => service.app.inject({ method: 'PATCH', url: '/me', payload: { email: 'other@example.com' }, headers: { authorization: `Bearer ${buyer.accessToken}` } })],
     ];
     for (const [name, send] of cases) {
       const response = await send();

@@ -42,15 +42,17 @@ describeEachBackend('identity.user.v1 events on the bus', serviceBusBackends(), 
     });
     await call(service, 'POST', `/admin/seller-applications/${application.body.id}/approve`, { token: admin.body.accessToken as string });
     await call(service, 'POST', '/auth/password-reset/request', { body: { email: buyer.email } });
+    await call(service, 'PATCH', '/me', { token: buyer.accessToken, body: { phone: '+447700900123', locale: 'en-GB' } });
 
     const expected = [
-      'marketplace.identity.UserRegistered.v1',
+      'marketplace.identity.UserRegistered.v2',
       'marketplace.identity.RoleGranted.v1',
       'marketplace.identity.EmailVerificationRequested.v1',
       'marketplace.identity.SellerApplicationSubmitted.v1',
       'marketplace.identity.SellerApproved.v1',
       'marketplace.identity.RoleGranted.v1',
       'marketplace.identity.PasswordResetRequested.v1',
+      'marketplace.identity.UserProfileChanged.v1',
     ];
     const received = await waitFor(
       () => {
@@ -62,6 +64,22 @@ describeEachBackend('identity.user.v1 events on the bus', serviceBusBackends(), 
     const events: MarketplaceEvent[] = received.map((message) => parseCloudEvent(message.value));
     expect(events.map((event) => event.type)).toEqual(expected);
     expect(new Set(events.map((event) => event.subject))).toEqual(new Set([buyer.userId]));
+    expect(events.at(-1)?.data).toMatchObject({ userId: buyer.userId, displayName: 'Ada', phone: '+447700900123', locale: 'en-GB' });
+
+    // The bootstrapped admin is announced like any account, then granted admin: how consumers learn who the admins are.
+    const adminId = (await call(service, 'GET', '/me', { token: admin.body.accessToken as string })).body.id as string;
+    const adminEvents = await waitFor(
+      () => {
+        const mine = raw.filter((message) => message.key === adminId).map((message) => parseCloudEvent(message.value));
+        return mine.length >= 3 ? mine : undefined;
+      },
+      { timeoutMs: 60_000, description: "the admin's events on the bus" },
+    );
+    expect(adminEvents.map((event) => [event.type, event.data])).toEqual([
+      ['marketplace.identity.UserRegistered.v2', expect.objectContaining({ userId: adminId, email: ADMIN.email, locale: 'en', phone: null })],
+      ['marketplace.identity.RoleGranted.v1', expect.objectContaining({ userId: adminId, role: 'buyer', grantedBy: null })],
+      ['marketplace.identity.RoleGranted.v1', expect.objectContaining({ userId: adminId, role: 'admin', grantedBy: null })],
+    ]);
 
     const sealed = events.filter((event) => 'sealedLink' in (event.data as object));
     expect(sealed).toHaveLength(2);

@@ -75,7 +75,7 @@ export interface Json {
   headers: Record<string, unknown>;
 }
 
-export async function call(service: ServiceApp, method: 'GET' | 'POST', url: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Json> {
+export async function call(service: ServiceApp, method: 'GET' | 'POST' | 'PATCH', url: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Json> {
   const response = await service.app.inject({
     method,
     url,

@@ -21,7 +21,16 @@ describe('identity sessions', () => {
     const email = newEmail('Flow');
     const registered = await call(service(), 'POST', '/auth/register', { body: { email: `  ${email.toUpperCase()} `, password: PASSWORD, name: ' Ada Lovelace ' } });
     expect(registered.status).toBe(201);
-    expect(registered.body).toEqual({ id: expect.any(String), email: email.toLowerCase(), name: 'Ada Lovelace', roles: ['buyer'], emailVerified: false, createdAt: expect.any(String) });
+    expect(registered.body).toEqual({
+      id: expect.any(String),
+      email: email.toLowerCase(),
+      name: 'Ada Lovelace',
+      phone: null,
+      locale: 'en',
+      roles: ['buyer'],
+      emailVerified: false,
+      createdAt: expect.any(String),
+    });
     const stored = await identity.db('users').where({ id: registered.body.id }).first();
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
 

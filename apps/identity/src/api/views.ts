@@ -7,6 +7,8 @@ export function userView(user: User) {
     id: user.id,
     email: user.email,
     name: user.name,
+    phone: user.phone,
+    locale: user.locale,
     roles: user.roles,
     emailVerified: user.emailVerifiedAt !== null,
     createdAt: user.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { CloudEventFactory } from '@marketplace/contracts';
+import { CloudEventFactory, DEFAULT_LOCALE } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX, LOGGER } from '@marketplace/platform';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -12,6 +12,7 @@ import { grantRole, registerUser } from '../domain/user';
 import type { IdentityConfig } from '../identity-config';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { UsersRepository } from '../infrastructure/users-repository';
+import { accountOpenedEvents } from './account-events';
 import { IDENTITY_CONFIG } from './tokens';
 
 /**
@@ -43,13 +44,8 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     await this.db.transaction(async (trx) => {
       const now = this.clock.now();
       const at = now.toISOString();
-      const created = registerUser({ id: this.ids.next(), email, name: 'Administrator', passwordHash, now });
-      if (await this.users.insert(trx, { ...created, emailVerifiedAt: now })) {
-        await this.outbox.enqueue(trx, [
-          this.events.create('marketplace.identity.UserRegistered.v1', created.id, { userId: created.id, email, displayName: created.name, registeredAt: at }),
-          this.events.create('marketplace.identity.RoleGranted.v1', created.id, { userId: created.id, role: 'buyer', grantedBy: null, grantedAt: at }),
-        ]);
-      }
+      const created = registerUser({ id: this.ids.next(), email, name: 'Administrator', phone: null, locale: DEFAULT_LOCALE, passwordHash, now });
+      if (await this.users.insert(trx, { ...created, emailVerifiedAt: now })) await this.outbox.enqueue(trx, accountOpenedEvents(this.events, created));
       const existing = await this.users.byEmail(trx, email, { forUpdate: true });
       if (!existing) return;
       const { user: admin, granted } = grantRole(existing, 'admin');

@@ -1,4 +1,4 @@
-import { CloudEventFactory } from '@marketplace/contracts';
+import { CloudEventFactory, DEFAULT_LOCALE } from '@marketplace/contracts';
 import { Outbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -10,12 +10,17 @@ import { passwordPolicyViolations } from '../domain/password-policy';
 import { registerUser, type User } from '../domain/user';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { UsersRepository } from '../infrastructure/users-repository';
+import { accountOpenedEvents } from './account-events';
 import { OneTimeLinks } from './one-time-links';
 
 export interface Registration {
   email: string;
   password: string;
   name: string;
+  /** A canonical BCP 47 tag; `en` when not given. */
+  locale?: string;
+  /** E.164; none when not given. */
+  phone?: string | null;
 }
 
 /** Sign-up: a buyer with an unverified email, announced with the verification link sealed for notifications. */
@@ -41,18 +46,20 @@ export class RegistrationService {
     const violations = passwordPolicyViolations(registration.password, email);
     if (violations.length > 0) throw new WeakPasswordError(violations);
     const passwordHash = await this.hasher.hash(registration.password);
-    const user = registerUser({ id: this.ids.next(), email, name: registration.name.trim(), passwordHash, now: this.clock.now() });
+    const user = registerUser({
+      id: this.ids.next(),
+      email,
+      name: registration.name.trim(),
+      phone: registration.phone ?? null,
+      locale: registration.locale ?? DEFAULT_LOCALE,
+      passwordHash,
+      now: this.clock.now(),
+    });
     await this.db.transaction(async (trx) => {
       if (!(await this.users.insert(trx, user))) throw new EmailTakenError();
       const link = await this.links.issue(trx, user.id, 'email_verification');
       await this.outbox.enqueue(trx, [
-        this.events.create('marketplace.identity.UserRegistered.v1', user.id, {
-          userId: user.id,
-          email: user.email,
-          displayName: user.name,
-          registeredAt: user.createdAt.toISOString(),
-        }),
-        this.events.create('marketplace.identity.RoleGranted.v1', user.id, { userId: user.id, role: 'buyer', grantedBy: null, grantedAt: user.createdAt.toISOString() }),
+        ...accountOpenedEvents(this.events, user),
         this.events.create('marketplace.identity.EmailVerificationRequested.v1', user.id, {
           userId: user.id,
           verificationId: link.tokenId,

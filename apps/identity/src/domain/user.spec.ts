@@ -1,11 +1,11 @@
 import { grantRole, registerUser, verifyEmail } from './user';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
-const registered = registerUser({ id: 'u1', email: 'ada@example.com', name: 'Ada', passwordHash: '$argon2id$...', now });
+const registered = registerUser({ id: 'u1', email: 'ada@example.com', name: 'Ada', phone: null, locale: 'en', passwordHash: '$argon2id$...', now });
 
 describe('user', () => {
-  it('starts as an unverified buyer', () => {
-    expect(registered).toMatchObject({ roles: ['buyer'], emailVerifiedAt: null, deactivatedAt: null, createdAt: now });
+  it('starts as an unverified buyer, with the locale and phone it signed up with', () => {
+    expect(registered).toMatchObject({ phone: null, locale: 'en', roles: ['buyer'], emailVerifiedAt: null, deactivatedAt: null, createdAt: now });
   });
 
   it('gains a role once; granting it again changes nothing', () => {

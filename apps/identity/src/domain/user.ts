@@ -5,6 +5,10 @@ export interface User {
   id: string;
   email: string;
   name: string;
+  /** E.164, or null when the user gave none. */
+  phone: string | null;
+  /** A canonical BCP 47 tag: the language and formats of what the user is sent. */
+  locale: string;
   passwordHash: string;
   roles: Role[];
   emailVerifiedAt: Date | null;
@@ -17,6 +21,8 @@ export interface RegisterUser {
   /** Already normalised. */
   email: string;
   name: string;
+  phone: string | null;
+  locale: string;
   passwordHash: string;
   now: Date;
 }
@@ -27,6 +33,8 @@ export function registerUser(command: RegisterUser): User {
     id: command.id,
     email: command.email,
     name: command.name,
+    phone: command.phone,
+    locale: command.locale,
     passwordHash: command.passwordHash,
     roles: ['buyer'],
     emailVerifiedAt: null,

@@ -1,5 +1,6 @@
 import type { Migration } from '@marketplace/platform';
 import { Outbox } from '@marketplace/messaging';
+import { userProfileMigration } from './migration-002-user-profile';
 
 /** The identity schema. Tables are created unqualified: the service's pool has its own schema first on the search path. */
 export const identityMigrations: Migration[] = [
@@ -73,4 +74,5 @@ export const identityMigrations: Migration[] = [
       await new Outbox({ schema: rows[0].schema }).migrate(knex);
     },
   },
+  userProfileMigration,
 ];

@@ -6,6 +6,8 @@ interface UserRow {
   id: string;
   email: string;
   name: string;
+  phone: string | null;
+  locale: string;
   password_hash: string;
   roles: Role[];
   email_verified_at: Date | null;
@@ -17,6 +19,8 @@ const toUser = (row: UserRow): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
+  phone: row.phone,
+  locale: row.locale,
   passwordHash: row.password_hash,
   roles: row.roles,
   emailVerifiedAt: row.email_verified_at,
@@ -28,6 +32,8 @@ const toRow = (user: User): UserRow => ({
   id: user.id,
   email: user.email,
   name: user.name,
+  phone: user.phone,
+  locale: user.locale,
   password_hash: user.passwordHash,
   roles: user.roles,
   email_verified_at: user.emailVerifiedAt,

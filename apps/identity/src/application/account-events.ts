@@ -1,0 +1,29 @@
+import type { CloudEvent, CloudEventFactory } from '@marketplace/contracts';
+import type { User } from '../domain/user';
+
+/**
+ * The events announcing a new account, whether someone signed up or the admin was bootstrapped: who
+ * it is, in which locale and at which phone, and its first role (buyer, granted by the system).
+ */
+export function accountOpenedEvents(events: CloudEventFactory, user: User): CloudEvent[] {
+  const at = user.createdAt;
+  return [
+    events.create(
+      'marketplace.identity.UserRegistered.v2',
+      user.id,
+      { userId: user.id, email: user.email, displayName: user.name, locale: user.locale, phone: user.phone, registeredAt: at.toISOString() },
+      { at },
+    ),
+    events.create('marketplace.identity.RoleGranted.v1', user.id, { userId: user.id, role: 'buyer', grantedBy: null, grantedAt: at.toISOString() }, { at }),
+  ];
+}
+
+/** The whole profile after a change, so a reader needs no earlier event to know it. */
+export function profileChangedEvent(events: CloudEventFactory, user: User, at: Date): CloudEvent {
+  return events.create(
+    'marketplace.identity.UserProfileChanged.v1',
+    user.id,
+    { userId: user.id, displayName: user.name, phone: user.phone, locale: user.locale, changedAt: at.toISOString() },
+    { at },
+  );
+}
