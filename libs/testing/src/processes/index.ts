@@ -1,3 +1,4 @@
+export * from './cluster-secrets';
 export * from './ensure-built';
 export * from './free-port';
 export * from './gateway-readiness';

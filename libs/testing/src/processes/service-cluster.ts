@@ -1,3 +1,4 @@
+import { type ClusterSecrets, clusterSecretsFor, newClusterSecrets } from './cluster-secrets';
 import { freePort } from './free-port';
 import { gatewayReadyWithout } from './gateway-readiness';
 import { buildServiceEnv } from './service-env';
@@ -9,7 +10,12 @@ export interface ServiceClusterOptions {
   /** Every backend gets this database (each owns its own schema in it). */
   databaseUrl: string;
   kafkaBrokers?: string[];
-  /** Backend apps to start, in order, each with its extra environment. */
+  /**
+   * The secrets identity and notifications share (the delivery key); fresh ones by default. Pass another
+   * cluster's `secrets` when identity and notifications are started in two clusters.
+   */
+  secrets?: ClusterSecrets;
+  /** Backend apps to start, in order, each with its extra environment (which wins over the secrets). */
   backends: { app: string; env?: Record<string, string | undefined> }[];
   /** Start the gateway last, routing to the backends; `absent` services get a port nothing listens on. */
   gateway?: { env?: Record<string, string | undefined>; absent: readonly string[] };
@@ -18,14 +24,19 @@ export interface ServiceClusterOptions {
 
 /** Several apps as separate processes; stop() ends them in reverse order. */
 export class ServiceCluster {
-  private constructor(private readonly processes: ServiceProcess[]) {}
+  private constructor(
+    private readonly processes: ServiceProcess[],
+    /** What identity and notifications were given, so a test can open identity's sealed links itself. */
+    readonly secrets: ClusterSecrets,
+  ) {}
 
   static async start(options: ServiceClusterOptions): Promise<ServiceCluster> {
-    const cluster = new ServiceCluster([]);
+    const cluster = new ServiceCluster([], options.secrets ?? newClusterSecrets());
     try {
       for (const backend of options.backends) {
         const port = await freePort();
-        const env = buildServiceEnv({ name: backend.app, port, databaseUrl: options.databaseUrl, kafkaBrokers: options.kafkaBrokers, extra: backend.env });
+        const extra = { ...clusterSecretsFor(backend.app, cluster.secrets), ...backend.env };
+        const env = buildServiceEnv({ name: backend.app, port, databaseUrl: options.databaseUrl, kafkaBrokers: options.kafkaBrokers, extra });
         cluster.processes.push(await ServiceProcess.start({ app: backend.app, env, port, label: options.label, readyTimeoutMs: options.readyTimeoutMs }));
       }
       if (options.gateway) {
