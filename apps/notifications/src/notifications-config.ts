@@ -1,4 +1,4 @@
-import { serviceTokenConfigShape } from '@marketplace/auth';
+import { deliverySealConfigShape, serviceTokenConfigShape } from '@marketplace/auth';
 import { dataServiceConfigSchema, optional, positiveIntVar, urlVar } from '@marketplace/platform';
 import { z } from 'zod';
 
@@ -9,6 +9,7 @@ import { z } from 'zod';
  */
 export const notificationsConfigSchema = dataServiceConfigSchema.extend({
   ...serviceTokenConfigShape,
+  ...deliverySealConfigShape,
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   MAIL_FROM: z.string().min(3).default('Marketplace <no-reply@marketplace.local>'),
   MAIL_DIR: z.string().min(1).default('.data/mail'),
@@ -16,8 +17,6 @@ export const notificationsConfigSchema = dataServiceConfigSchema.extend({
   SMS_ACCOUNT_SID: optional(z.string().min(1)),
   SMS_AUTH_TOKEN: optional(z.string().min(1)),
   SMS_FROM: optional(z.string().regex(/^\+[1-9]\d{6,14}$/, { error: 'must be an E.164 number' })),
-  DELIVERY_SEAL_KEY: optional(z.base64().refine((key) => Buffer.from(key, 'base64').length === 32, { error: 'must be 32 bytes, base64' })),
-  DELIVERY_SEAL_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('delivery-1'),
   /** Where links in messages point (the storefront). */
   PUBLIC_WEB_URL: urlVar.default('http://127.0.0.1:3000'),
   NOTIFY_MAX_ATTEMPTS: positiveIntVar.default(6),

@@ -4,11 +4,11 @@ import type { NotificationsTestApp } from './notifications-app';
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 /** A user identity announced: in the directory once notifications has taken the events. */
-export async function registerUser(app: NotificationsTestApp, options: { name?: string; roles?: Array<'seller' | 'admin'>; email?: string } = {}) {
+export async function registerUser(app: NotificationsTestApp, options: { name?: string; roles?: Array<'seller' | 'admin'>; email?: string; locale?: string; phone?: string } = {}) {
   const userId = randomUUID();
   const email = options.email ?? `${userId.slice(0, 8)}@example.com`;
   const at = new Date().toISOString();
-  await app.publish('marketplace.identity.UserRegistered.v1', userId, { userId, email, displayName: options.name ?? 'Ann Buyer', registeredAt: at });
+  await app.publish('marketplace.identity.UserRegistered.v2', userId, { userId, email, displayName: options.name ?? 'Ann Buyer', locale: options.locale ?? 'en', phone: options.phone ?? null, registeredAt: at });
   for (const role of options.roles ?? []) await app.publish('marketplace.identity.RoleGranted.v1', userId, { userId, role, grantedBy: null, grantedAt: at });
   return { userId, email };
 }

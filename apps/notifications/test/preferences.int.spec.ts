@@ -52,9 +52,10 @@ describe('notification preferences', () => {
     expect(smtp.mailsTo(buyer.email)).toHaveLength(0);
   });
 
-  it('texts a user who opted in to SMS and has a phone number', async () => {
-    const buyer = await registerUser(app);
-    await waitFor(async () => (await app.db('users').where({ id: buyer.userId }).update({ phone: '+4915112345678' })) === 1, { description: 'the buyer in the directory' });
+  it('texts a user who opted in to SMS once their profile has a phone number', async () => {
+    const buyer = await registerUser(app, { locale: 'de' });
+    await app.publish('marketplace.identity.UserProfileChanged.v1', buyer.userId, { userId: buyer.userId, displayName: 'Anna', phone: '+4915112345678', locale: 'de', changedAt: new Date().toISOString() });
+    await waitFor(async () => (await app.db('users').where({ id: buyer.userId }).first())?.phone === '+4915112345678', { description: 'the phone in the directory' });
     await app.call('PUT', '/notifications/preferences', { as: await app.caller(['buyer'], buyer.userId), body: { sms: { transactional: true } } });
     const orderId = await placeOrder(app, buyer.userId, randomUUID());
     const event = await confirmOrder(app, orderId, buyer.userId);
@@ -64,5 +65,6 @@ describe('notification preferences', () => {
     }, { timeoutMs: 20_000, description: 'the SMS sent (to the log)' });
     expect(sms.address).toBe('+4915112345678');
     expect(sms.body_text).toContain(`Your order ${orderId.slice(0, 8)} is confirmed`);
+    expect(sms.body_text.replace(/\u00a0/g, ' ')).toContain('149,39 €');
   });
 });

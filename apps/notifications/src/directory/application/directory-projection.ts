@@ -3,10 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { DirectoryRepository } from '../infrastructure/directory-repository';
 
-const DEFAULT_LOCALE = 'en';
-
 /**
- * Keeps the directory from identity.user.v1. Returns the user whose entry changed, so that events
+ * Keeps the directory from identity.user.v1 (UserRegistered v1 arrives upcast to v2, locale `en`). Returns the user whose entry changed, so that events
  * parked until that user was known can go on.
  */
 @Injectable()
@@ -15,12 +13,15 @@ export class DirectoryProjection {
 
   async apply(trx: Knex.Transaction, event: MarketplaceEvent): Promise<string | undefined> {
     const at = new Date(event.time);
-    if (isEventType(event, 'marketplace.identity.UserRegistered.v1')) {
-      const { userId, email, displayName } = event.data;
-      await this.directory.register(trx, { id: userId, email, displayName, phone: null, locale: DEFAULT_LOCALE }, at);
+    if (isEventType(event, 'marketplace.identity.UserRegistered.v2')) {
+      const { userId, email, displayName, phone, locale } = event.data;
+      await this.directory.register(trx, { id: userId, email, displayName, phone, locale }, at);
       return userId;
     }
-    if (isEventType(event, 'marketplace.identity.EmailVerified.v1')) {
+    if (isEventType(event, 'marketplace.identity.UserProfileChanged.v1')) {
+      const { userId, displayName, phone, locale } = event.data;
+      await this.directory.update(trx, userId, { displayName, phone, locale }, at);
+    } else if (isEventType(event, 'marketplace.identity.EmailVerified.v1')) {
       await this.directory.update(trx, event.data.userId, { email: event.data.email }, at);
     } else if (isEventType(event, 'marketplace.identity.RoleGranted.v1')) {
       await this.directory.grantRole(trx, event.data.userId, event.data.role, at);

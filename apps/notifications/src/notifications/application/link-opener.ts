@@ -17,7 +17,7 @@ export class LinkOpener {
   private readonly seal?: DeliverySeal;
 
   constructor(@Inject(PLATFORM_CONFIG) config: NotificationsConfig) {
-    if (config.DELIVERY_SEAL_KEY) this.seal = new DeliverySeal(Buffer.from(config.DELIVERY_SEAL_KEY, 'base64'), config.DELIVERY_SEAL_KEY_ID);
+    if (config.DELIVERY_SEAL_KEY) this.seal = new DeliverySeal(config.DELIVERY_SEAL_KEY, config.DELIVERY_SEAL_KEY_ID);
   }
 
   open(sealedLink: string, keyId: string): string {
