@@ -33,8 +33,8 @@ export class InAppDelivery {
 
   async deliver(trx: Knex.Transaction, notice: InAppNotice, at: Date): Promise<void> {
     const item: InboxItem = { id: notice.deliveryId, seq: 0, template: notice.template, category: notice.category, title: notice.title, body: notice.body, link: notice.link, createdAt: at, readAt: null };
-    item.seq = await this.items.append(trx, notice.userId, item);
-    const unreadCount = await this.items.unreadCount(trx, notice.userId);
+    const { seq, unreadCount } = await this.items.append(trx, notice.userId, item);
+    item.seq = seq;
     await this.live.publish(trx, [{ userId: notice.userId, kind: 'notification', id: String(item.seq), data: { notification: notificationView(item), unreadCount } }]);
     await this.outbox.enqueue(trx, [
       this.events.create('marketplace.notifications.NotificationDelivered.v1', notice.deliveryId, {

@@ -23,15 +23,23 @@ const toItem = (row: InboxItem & { seq: string | number }): InboxItem => ({ ...r
 /** The in-app inboxes. The unread count is always counted from the rows, so it cannot drift. */
 @Injectable()
 export class InboxItemsRepository {
-  /** Adds a notification; the user's head row stays locked until commit, so seqs follow commit order. */
-  async append(trx: Knex.Transaction, userId: string, item: NewItem): Promise<number> {
-    const { rows } = await trx.raw<{ rows: Array<{ last_seq: string }> }>(
-      'insert into inbox_heads (user_id, last_seq) values (?, 1) on conflict (user_id) do update set last_seq = inbox_heads.last_seq + 1 returning last_seq',
-      [userId],
+  /**
+   * Adds a notification in one statement and returns its seq and the user's unread count with it. The
+   * user's head row stays locked until commit, so seqs follow commit order and the count is exact.
+   */
+  async append(trx: Knex.Transaction, userId: string, item: NewItem): Promise<{ seq: number; unreadCount: number }> {
+    const { rows } = await trx.raw<{ rows: Array<{ seq: string; unread: string }> }>(
+      `with head as (
+         insert into inbox_heads (user_id, last_seq) values (?, 1)
+         on conflict (user_id) do update set last_seq = inbox_heads.last_seq + 1 returning last_seq
+       ), item as (
+         insert into inbox_items (user_id, seq, id, template, category, title, body, link, created_at)
+         select ?, last_seq, ?, ?, ?, ?, ?, ?, ? from head returning seq
+       )
+       select item.seq, (select count(*) from inbox_items where user_id = ? and read_at is null) + 1 as unread from item`,
+      [userId, userId, item.id, item.template, item.category, item.title, item.body, item.link, item.createdAt, userId],
     );
-    const seq = Number(rows[0].last_seq);
-    await trx('inbox_items').insert({ user_id: userId, seq, id: item.id, template: item.template, category: item.category, title: item.title, body: item.body, link: item.link, created_at: item.createdAt });
-    return seq;
+    return { seq: Number(rows[0].seq), unreadCount: Number(rows[0].unread) };
   }
 
   async unreadCount(db: Knex, userId: string): Promise<number> {
