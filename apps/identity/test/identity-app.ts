@@ -1,5 +1,5 @@
 import { DeliverySeal } from '@marketplace/auth';
-import { type CloudEvent } from '@marketplace/contracts';
+import { type CloudEvent, type MarketplaceEvent, parseCloudEvent } from '@marketplace/contracts';
 import { createLogger, createServiceApp, KNEX, parseConfig, schemaFor, type ServiceApp } from '@marketplace/platform';
 import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
 import type { Knex } from 'knex';
@@ -60,6 +60,11 @@ export async function outboxEvents(db: Knex, subject?: string): Promise<CloudEve
   const query = db(`${schemaFor('identity')}.outbox`).orderBy('id').select<{ event: CloudEvent }[]>('event');
   const rows = await (subject ? query.where({ key: subject }) : query);
   return rows.map((row) => row.event);
+}
+
+/** The user's events as identity wrote them (validated, not upcast: the version it published). */
+export async function publishedEvents(db: Knex, userId: string): Promise<MarketplaceEvent[]> {
+  return (await outboxEvents(db, userId)).map((event) => parseCloudEvent(event, { upcast: 'none' }));
 }
 
 /** Opens a sealed link the way notifications will: with the delivery key kept in the identity schema in development mode. */

@@ -1,5 +1,4 @@
-import { parseCloudEvent } from '@marketplace/contracts';
-import { call, type IdentityTestApp, outboxEvents, registerAndLogin, startIdentity } from './identity-app';
+import { call, type IdentityTestApp, publishedEvents, registerAndLogin, startIdentity } from './identity-app';
 
 describe('identity PATCH /me', () => {
   let identity: IdentityTestApp;
@@ -13,7 +12,7 @@ describe('identity PATCH /me', () => {
   });
 
   const service = () => identity.service;
-  const eventsOf = async (userId: string) => (await outboxEvents(identity.db, userId)).map((event) => parseCloudEvent(event, { upcast: 'none' }));
+  const eventsOf = (userId: string) => publishedEvents(identity.db, userId);
   const patch = (token: string, body: unknown) => call(service(), 'PATCH', '/me', { token, body });
 
   it('changes the name, phone and locale, and announces the whole profile in UserProfileChanged', async () => {

@@ -1,5 +1,4 @@
-import { parseCloudEvent } from '@marketplace/contracts';
-import { call, type IdentityTestApp, newEmail, outboxEvents, PASSWORD, startIdentity } from './identity-app';
+import { call, type IdentityTestApp, newEmail, publishedEvents, PASSWORD, startIdentity } from './identity-app';
 
 describe('identity sign-up with locale and phone', () => {
   let identity: IdentityTestApp;
@@ -13,7 +12,7 @@ describe('identity sign-up with locale and phone', () => {
   });
 
   const service = () => identity.service;
-  const eventsOf = async (userId: string) => (await outboxEvents(identity.db, userId)).map((event) => parseCloudEvent(event, { upcast: 'none' }));
+  const eventsOf = (userId: string) => publishedEvents(identity.db, userId);
   const register = (body: Record<string, unknown>) => call(service(), 'POST', '/auth/register', { body: { email: newEmail(), password: PASSWORD, name: 'Ada', ...body } });
 
   it('signs up with a locale (stored canonical) and an E.164 phone, shown by GET me and announced in UserRegistered.v2', async () => {

@@ -1,18 +1,9 @@
-import { canonicalLocale, localeTag } from '@marketplace/contracts';
+import { canonicalLocale, localeTag, singleLine } from '@marketplace/contracts';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy';
 
-/**
- * No control characters (they break logs and emails) and no bidirectional embedding, override or isolate
- * characters (they make a name display as something else); letters of any script are fine.
- */
-export const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u, { error: 'must not contain control or bidirectional-override characters' });
+/** One line of plain text in any script, trimmed: no control or bidirectional-override characters (contracts' rule). */
+export const plainText = (max: number) => singleLine(z.string().trim().min(1).max(max));
 
 /** Trimmed before it is checked: a pasted address often carries spaces. */
 export const email = z.string().trim().max(254).pipe(z.email());
