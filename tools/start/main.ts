@@ -119,6 +119,7 @@ class Supervisor {
       PORT: String(this.config.ports[name]),
       IDENTITY_URL: `http://127.0.0.1:${this.config.ports.identity}`,
     };
+    if (name === 'notifications' && !process.env.SMTP_URL) env.MAIL_DIR ??= resolve(this.config.dataDir, 'mail');
     if (name !== 'gateway') env.DATABASE_URL = databaseUrl;
     else {
       delete env.DATABASE_URL;

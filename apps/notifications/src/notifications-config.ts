@@ -27,6 +27,11 @@ export const notificationsConfigSchema = dataServiceConfigSchema.extend({
   /** A send that has not reported back in this long (the process died) is tried again. */
   NOTIFY_SEND_LEASE_MS: positiveIntVar.default(60_000),
   SSE_HEARTBEAT_MS: positiveIntVar.default(15_000),
+  /**
+   * Events older than this update the projections but send nothing: a new deployment reading a topic
+   * from its beginning, or a replay, must not mail everyone about last year's orders.
+   */
+  NOTIFY_MAX_EVENT_AGE_MS: positiveIntVar.default(86_400_000),
   /** The consumer group (default the service name); a benchmark keeps one across runs on a shared broker. */
   NOTIFICATIONS_CONSUMER_GROUP: optional(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/)),
 }).refine((config) => {

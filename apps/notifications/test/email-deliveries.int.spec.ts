@@ -101,6 +101,16 @@ describe('email deliveries (notifications in-process, a real SMTP server as the 
     expect(events).toEqual(['marketplace.notifications.NotificationFailed.v1', 'marketplace.notifications.NotificationDelivered.v1']);
   });
 
+  it('sends nothing for an event older than NOTIFY_MAX_EVENT_AGE_MS (a replay, a new deployment), while still learning from it', async () => {
+    const buyer = await registerUser(app);
+    const orderId = await placeOrder(app, buyer.userId, randomUUID());
+    const old = await app.publish('marketplace.orders.OrderConfirmed.v1', orderId, { orderId, buyerId: buyer.userId, paymentId: randomUUID(), confirmedAt: new Date().toISOString() }, randomUUID(), new Date(Date.now() - 2 * 86_400_000));
+    const recent = await app.publish('marketplace.orders.OrderDelivered.v1', orderId, { orderId, buyerId: buyer.userId, productIds: [randomUUID()], deliveredAt: new Date().toISOString() });
+    await waitFor(async () => (await delivery(app, recent.id, buyer.userId, 'email'))?.status === 'sent', { timeoutMs: 20_000, description: 'the recent mail sent' });
+    expect(await app.db('deliveries').where({ source_id: old.id })).toHaveLength(0);
+    expect(await app.db('inbox').where({ event_id: old.id })).toHaveLength(1);
+  });
+
   it('holds an order message until its buyer is in the directory, then sends it once', async () => {
     const buyerId = randomUUID();
     const orderId = await placeOrder(app, buyerId, randomUUID());

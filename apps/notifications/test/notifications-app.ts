@@ -80,8 +80,8 @@ export class NotificationsTestApp {
   }
 
   /** Publishes as the service that owns the event's topic would. */
-  async publish<T extends EventType>(type: T, subject: string, data: EventDataInput<T>, id: string = randomUUID()): Promise<CloudEvent> {
-    const event = createCloudEvent({ id, type, subject, data, source: 'marketplace/test', time: new Date().toISOString() });
+  async publish<T extends EventType>(type: T, subject: string, data: EventDataInput<T>, id: string = randomUUID(), time = new Date()): Promise<CloudEvent> {
+    const event = createCloudEvent({ id, type, subject, data, source: 'marketplace/test', time: time.toISOString() });
     this.producer ??= await this.bus.producer();
     await this.producer.send([{ topic: topicForType(type), key: event.subject, value: event }]);
     return event;

@@ -10,5 +10,5 @@ export interface DeliveryLabels {
   group: string;
 }
 
-/** `invalid`: the message failed its schema and was never handled; `failed`: the handler kept throwing. */
-export type DeadLetterReason = 'invalid' | 'failed';
+/** invalid: not a valid event; failed: every attempt threw; unprocessable: the handler said retrying cannot help. */
+export type DeadLetterReason = 'invalid' | 'failed' | 'unprocessable';

@@ -2,7 +2,7 @@ import { createCloudEvent, eventExamples } from '@marketplace/contracts';
 import type { IncomingMessage, OutgoingMessage } from '../port';
 import type { ConsumerMetrics } from './consumer-metrics';
 import { DEAD_LETTER_HEADERS } from './dead-letter';
-import { DeadLetterPublishError } from './errors';
+import { DeadLetterPublishError, UnprocessableEventError } from './errors';
 import type { EventContext } from './event-handler';
 import { createEventPipeline, type EventPipelineOptions } from './event-pipeline';
 
@@ -64,6 +64,19 @@ describe('event pipeline', () => {
     expect(h.sleeps).toEqual([75, 150, 300]);
     expect(h.counts).toEqual({ handled: 1, retried: [1, 2, 3], deadLettered: [] });
     expect(h.sent).toEqual([]);
+  });
+
+  it('dead-letters an event the handler calls unprocessable at once, without a retry', async () => {
+    const h = harness({
+      handler: async () => {
+        throw new UnprocessableEventError('sealed under another key');
+      },
+    });
+    await h.onMessage(incoming(JSON.stringify(event)));
+    expect(h.sleeps).toEqual([]);
+    expect(h.sent).toHaveLength(1);
+    expect(h.sent[0].headers).toMatchObject({ [DEAD_LETTER_HEADERS.errorName]: 'UnprocessableEventError', [DEAD_LETTER_HEADERS.attempts]: '1' });
+    expect(h.counts.deadLettered).toEqual(['unprocessable']);
   });
 
   it('dead-letters after the last attempt with the error, and resolves so the partition moves on', async () => {

@@ -4,7 +4,7 @@ import { type BusLogger, errorFields } from '../bus-support/bus-logger';
 import type { IncomingMessage, Producer } from '../port';
 import type { ConsumerMetrics, DeadLetterReason } from './consumer-metrics';
 import { deadLetterMessage } from './dead-letter';
-import { DeadLetterPublishError } from './errors';
+import { DeadLetterPublishError, UnprocessableEventError } from './errors';
 import type { EventHandler } from './event-handler';
 import { backoffDelay, type RetryPolicy, retryPolicy } from './retry-policy';
 
@@ -29,7 +29,7 @@ export interface EventPipelineOptions {
  *
  * A message that is not a valid CloudEvent goes to `<topic>.dlq` at once (retrying cannot fix it).
  * A handler that throws is retried with exponential backoff and jitter; after the last attempt the
- * message goes to `<topic>.dlq` with the error. Either way `onMessage` resolves, so the adapter commits
+ * message goes to `<topic>.dlq` with the error (at once for an UnprocessableEventError). Either way `onMessage` resolves, so the adapter commits
  * and the partition moves on.
  *
  * It rejects in two cases only, and then the adapter must not commit, so the message is delivered again
@@ -71,8 +71,8 @@ export function createEventPipeline(options: EventPipelineOptions): (message: In
         options.metrics?.handled({ topic: message.topic, group });
         return;
       } catch (error) {
-        if (attempt >= policy.maxAttempts) {
-          await deadLetter(message, error, attempt, 'failed');
+        if (error instanceof UnprocessableEventError || attempt >= policy.maxAttempts) {
+          await deadLetter(message, error, attempt, error instanceof UnprocessableEventError ? 'unprocessable' : 'failed');
           return;
         }
         const wait = backoffDelay(policy, attempt, random());

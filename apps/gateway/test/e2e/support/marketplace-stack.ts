@@ -50,6 +50,8 @@ export class MarketplaceStack {
       const identityUrl = identity.url('identity');
       const services = await ServiceCluster.start({
         label: options.label,
+        // Notifications opens the links identity seals: one delivery key for both clusters.
+        secrets: identity.secrets,
         databaseUrl: database.url,
         kafkaBrokers,
         backends: apps.map((app) => ({ app, env: { IDENTITY_URL: identityUrl, ...options.env?.[app] } })),

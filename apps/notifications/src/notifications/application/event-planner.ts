@@ -1,5 +1,7 @@
 import type { MarketplaceEvent } from '@marketplace/contracts';
-import { Injectable } from '@nestjs/common';
+import { PLATFORM_CONFIG } from '@marketplace/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NotificationsConfig } from '../../notifications-config';
 import type { Knex } from 'knex';
 import { DirectoryRepository, type DirectoryEntry } from '../../directory/infrastructure/directory-repository';
 import { OrderFactsRepository } from '../../order-facts/order-facts-repository';
@@ -14,7 +16,8 @@ type Planned = { handler: NotificationHandler; audience: Array<Audience<unknown>
  * Turns an event into messages with its handlers. When a projection does not know yet what the
  * messages need, the event is parked: under its order when the order's lines are unknown (nothing is
  * sent yet), under each recipient missing from the directory (the others get theirs now). It is
- * planned again when that is known; deliveries already recorded are not repeated.
+ * planned again when that is known; deliveries already recorded are not repeated. An event older than
+ * NOTIFY_MAX_EVENT_AGE_MS sends nothing.
  */
 @Injectable()
 export class EventPlanner {
@@ -24,11 +27,12 @@ export class EventPlanner {
     private readonly parked: ParkedEvents,
     private readonly links: LinkOpener,
     private readonly recorder: MessageRecorder,
+    @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async plan(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<void> {
     const handlers = handlersFor(event.type);
-    if (handlers.length === 0) return;
+    if (handlers.length === 0 || at.getTime() - Date.parse(event.time) > this.config.NOTIFY_MAX_EVENT_AGE_MS) return;
     const orderId = handlers.map((handler) => handler.order?.(event.data)).find((id) => id !== undefined);
     const order = orderId === undefined ? undefined : await this.orders.find(trx, orderId);
     if (orderId !== undefined && !order) return this.parked.park(trx, `order:${orderId}`, event, at);
