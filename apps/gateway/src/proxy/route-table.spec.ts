@@ -14,6 +14,10 @@ describe('resolveRoute', () => {
     ['/api/v1/admin/payments/p-1/refunds', 'payments', '/admin/payments/p-1/refunds', ''],
     ['/api/v1/webhooks/stripe', 'payments', '/webhooks/stripe', ''],
     ['/api/v1/notifications/stream', 'notifications', '/notifications/stream', ''],
+    ['/api/v1/admin/notifications/templates', 'notifications', '/admin/notifications/templates', ''],
+    ['/api/v1/conversations/c-1/messages?cursor=x', 'notifications', '/conversations/c-1/messages', '?cursor=x'],
+    ['/api/v1/conversations/ws', 'notifications', '/conversations/ws', ''],
+    ['/api/v1/admin/conversations/c-1', 'notifications', '/admin/conversations/c-1', ''],
   ])('%s -> %s %s', (url, service, path, search) => {
     expect(resolveRoute(url)).toEqual({ service, path, search });
   });
@@ -24,6 +28,7 @@ describe('resolveRoute', () => {
     '/api/v2/me',
     '/api/v1/unknown',
     '/api/v1/admin/users',
+    '/api/v1/conversationsx',
     '/api/v1/mezzanine',
     '/api/v1/seller',
     '/api/v1/auth/../admin/payments',

@@ -23,6 +23,9 @@ const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, service: BackendServi
   ['admin/payments', 'payments'],
   ['webhooks', 'payments'],
   ['notifications', 'notifications'],
+  ['admin/notifications', 'notifications'],
+  ['conversations', 'notifications'],
+  ['admin/conversations', 'notifications'],
 ];
 
 const BY_LENGTH = [...ROUTE_TABLE]
