@@ -13,6 +13,7 @@ const conversation: Conversation = {
   openedAt: new Date(0),
   lastMessageAt: new Date(0),
   closedAt: null,
+  closeReason: null,
 };
 
 describe('who may see a conversation', () => {

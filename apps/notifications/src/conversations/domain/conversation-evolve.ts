@@ -5,7 +5,7 @@ import type { ConversationEvent } from './conversation-events';
 export function evolveConversation(state: ConversationState, event: ConversationEvent): ConversationState {
   if (event.type === 'ConversationOpened') {
     const { conversationId: id, buyerId, sellerId, subject, openedAt } = event.data;
-    const conversation = { id, buyerId, sellerId, subject, blockedBy: [], lastSeq: 0, readSeq: { buyer: 0, seller: 0 }, openedAt, lastMessageAt: openedAt, closedAt: null };
+    const conversation = { id, buyerId, sellerId, subject, blockedBy: [], lastSeq: 0, readSeq: { buyer: 0, seller: 0 }, openedAt, lastMessageAt: openedAt, closedAt: null, closeReason: null };
     return { status: 'open', conversation };
   }
   if (state.status === 'none') return state;
@@ -22,7 +22,7 @@ export function evolveConversation(state: ConversationState, event: Conversation
     case 'ParticipantUnblocked':
       return { ...state, conversation: { ...conversation, blockedBy: conversation.blockedBy.filter((id) => id !== event.data.unblockedBy) } };
     case 'ConversationClosed':
-      return { status: 'closed', conversation: { ...conversation, closedAt: event.data.closedAt } };
+      return { status: 'closed', conversation: { ...conversation, closedAt: event.data.closedAt, closeReason: event.data.reason } };
     default: {
       const unknown: never = event;
       throw new Error(`unknown conversation event ${JSON.stringify(unknown)}`);

@@ -25,6 +25,7 @@ export interface Conversation {
   openedAt: Date;
   lastMessageAt: Date;
   closedAt: Date | null;
+  closeReason: string | null;
 }
 
 export type ConversationState = { status: 'none' } | { status: 'open' | 'closed'; conversation: Conversation };

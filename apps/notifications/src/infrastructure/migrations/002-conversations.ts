@@ -35,6 +35,7 @@ export const conversationsMigration: Migration = {
         opened_at timestamptz not null,
         last_message_at timestamptz not null,
         closed_at timestamptz,
+        close_reason text,
         unique (buyer_id, seller_id, subject_type, subject_id)
       );
       create index conversations_of_buyer on conversations (buyer_id, last_message_at desc, id desc);

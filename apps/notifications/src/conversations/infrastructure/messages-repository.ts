@@ -1,0 +1,70 @@
+import { decodeCursor, type Page, toPage } from '@marketplace/platform';
+import { Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import type { ConversationEvent } from '../domain/conversation-events';
+import { MESSAGE_COLUMNS, type StoredMessage, toMessage } from './conversation-rows';
+
+type MessageSent = Extract<ConversationEvent, { type: 'MessageSent' }>['data'];
+
+/** The `conversation_messages` table. Pages go by seq (commit order within a conversation), newest first. */
+@Injectable()
+export class MessagesRepository {
+  async insert(trx: Knex.Transaction, sent: MessageSent): Promise<void> {
+    const { messageId, conversationId, seq, senderId, body, clientMessageId, sentAt } = sent;
+    await trx('conversation_messages').insert({ id: messageId, conversation_id: conversationId, seq, sender_id: senderId, body, client_message_id: clientMessageId, created_at: sentAt });
+  }
+
+  async find(db: Knex, conversationId: string, messageId: string): Promise<StoredMessage | undefined> {
+    const row = await db('conversation_messages').where({ conversation_id: conversationId, id: messageId }).first(MESSAGE_COLUMNS);
+    return row && toMessage(row);
+  }
+
+  async latest(db: Knex, conversationId: string): Promise<StoredMessage | undefined> {
+    const row = await db('conversation_messages').where({ conversation_id: conversationId }).orderBy('seq', 'desc').first(MESSAGE_COLUMNS);
+    return row && toMessage(row);
+  }
+
+  /** The other participant's messages this reader has not read. */
+  async unreadCount(db: Knex, conversationId: string, readerId: string): Promise<number> {
+    const row = await db('conversation_messages').where({ conversation_id: conversationId }).whereNot('sender_id', readerId).whereNull('read_at').count<{ count: string }>('* as count').first();
+    return Number(row?.count ?? 0);
+  }
+
+  /** The message a sender already sent under this client message id. */
+  async bySenderKey(db: Knex, senderId: string, clientMessageId: string): Promise<StoredMessage | undefined> {
+    const row = await db('conversation_messages').where({ sender_id: senderId, client_message_id: clientMessageId }).first(MESSAGE_COLUMNS);
+    return row && toMessage(row);
+  }
+
+  async page(db: Knex, conversationId: string, options: { cursor?: string; limit: number }): Promise<Page<StoredMessage>> {
+    const query = db('conversation_messages').where({ conversation_id: conversationId }).select(MESSAGE_COLUMNS).orderBy('seq', 'desc').limit(options.limit + 1);
+    if (options.cursor) {
+      // The cursor names the last message shown; the next page is what came before it.
+      const after = decodeCursor(options.cursor);
+      query.where('seq', '<', db('conversation_messages').where({ conversation_id: conversationId, id: after.id }).select('seq'));
+    }
+    return toPage((await query).map(toMessage), options.limit, (message) => ({ at: message.createdAt, id: message.id }));
+  }
+
+  /** Records that the message reached its recipient: only the first time, and only for the participant who did not send it. */
+  async markDelivered(db: Knex, messageId: string, recipientId: string, at: Date): Promise<StoredMessage | undefined> {
+    const rows = await db('conversation_messages as m')
+      .where('m.id', messageId)
+      .whereNull('m.delivered_at')
+      .whereNot('m.sender_id', recipientId)
+      .whereExists((participants) => participants.from('conversations as c').whereRaw('c.id = m.conversation_id').andWhere((q) => q.where('c.buyer_id', recipientId).orWhere('c.seller_id', recipientId)))
+      .update({ delivered_at: at })
+      .returning(MESSAGE_COLUMNS);
+    return rows[0] && toMessage(rows[0]);
+  }
+
+  /** The other participant's messages up to `upToSeq` are read (and so delivered). */
+  async markRead(trx: Knex.Transaction, conversationId: string, readerId: string, upToSeq: number, at: Date): Promise<void> {
+    await trx('conversation_messages')
+      .where({ conversation_id: conversationId })
+      .andWhere('seq', '<=', upToSeq)
+      .whereNot('sender_id', readerId)
+      .whereNull('read_at')
+      .update({ read_at: at, delivered_at: trx.raw('coalesce(delivered_at, ?)', [at]) });
+  }
+}
