@@ -75,8 +75,12 @@ export class ConversationsTestApp {
     return { status: response.statusCode, body: response.body ? response.json() : {}, headers: response.headers };
   }
 
-  socket(caller: Caller): Promise<WsTestClient> {
-    return WsTestClient.connect(`${this.url.replace('http', 'ws')}/conversations/ws`, { authorization: `Bearer ${caller.token}` });
+  get socketUrl(): string {
+    return `${this.url.replace('http', 'ws')}/conversations/ws`;
+  }
+
+  socket(caller: Caller, options: { autoPong?: boolean } = {}): Promise<WsTestClient> {
+    return WsTestClient.connect(this.socketUrl, { authorization: `Bearer ${caller.token}` }, options);
   }
 
   /** Publishes as the service that owns the event's topic would. */

@@ -15,16 +15,21 @@ export class WsTestClient {
   readonly frames: Frame[] = [];
   private readonly waiters = new Set<() => void>();
 
+  /** Resolves with the close code once the connection is closed, by either side. */
+  readonly closed: Promise<number>;
+
   private constructor(private readonly socket: WebSocket) {
+    this.closed = new Promise((resolve) => socket.once('close', (code) => resolve(code)));
     socket.on('message', (data) => {
       this.frames.push(JSON.parse(data.toString()) as Frame);
       this.waiters.forEach((check) => check());
     });
   }
 
-  static connect(url: string, headers: Record<string, string>): Promise<WsTestClient> {
+  /** `autoPong: false` plays a client that went away without closing (it answers no ping). */
+  static connect(url: string, headers: Record<string, string>, options: { autoPong?: boolean } = {}): Promise<WsTestClient> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, { headers });
+      const socket = new WebSocket(url, { headers, autoPong: options.autoPong ?? true });
       socket.once('open', () => resolve(new WsTestClient(socket)));
       socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused with ${response.statusCode}`)));
       socket.once('error', reject);
@@ -73,11 +78,8 @@ export class WsTestClient {
     });
   }
 
-  close(): Promise<void> {
-    if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.socket.once('close', () => resolve());
-      this.socket.close();
-    });
+  async close(): Promise<void> {
+    this.socket.close();
+    await this.closed;
   }
 }
