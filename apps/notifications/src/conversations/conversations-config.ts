@@ -1,4 +1,5 @@
-import { booleanVar, positiveIntVar } from '@marketplace/platform';
+import { booleanVar, ConfigError, PLATFORM_CONFIG, positiveIntVar } from '@marketplace/platform';
+import type { FactoryProvider } from '@nestjs/common';
 import { z } from 'zod';
 
 /**
@@ -19,3 +20,16 @@ export const conversationsConfigShape = {
 export const conversationsConfigSchema = z.object(conversationsConfigShape);
 
 export type ConversationsConfig = z.output<typeof conversationsConfigSchema>;
+
+export const CONVERSATIONS_CONFIG = Symbol('CONVERSATIONS_CONFIG');
+
+/** The service's parsed config; a service whose schema lacks the shape fails at start rather than run with no limits and no heartbeat period. */
+export const conversationsConfigProvider: FactoryProvider<ConversationsConfig> = {
+  provide: CONVERSATIONS_CONFIG,
+  inject: [PLATFORM_CONFIG],
+  useFactory: (config: Partial<ConversationsConfig>) => {
+    const missing = Object.keys(conversationsConfigShape).filter((variable) => config[variable as keyof ConversationsConfig] === undefined);
+    if (missing.length > 0) throw new ConfigError(missing.map((variable) => ({ variable, message: 'is not in the service config: spread conversationsConfigShape into its schema' })));
+    return config as ConversationsConfig;
+  },
+};

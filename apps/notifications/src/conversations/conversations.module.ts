@@ -8,6 +8,7 @@ import { ConversationsController } from './api/conversations.controller';
 import { MessagesController } from './api/messages.controller';
 import { StreamPresenceInterceptor } from './api/stream-presence.interceptor';
 import { SubjectEventsController } from './api/subject-events.controller';
+import { conversationsConfigProvider } from './conversations-config';
 import { ConversationSocketServer } from './api/ws/conversation-socket-server';
 import { SocketSessions } from './api/ws/socket-sessions';
 import { ConversationModeration } from './application/conversation-moderation';
@@ -39,6 +40,7 @@ import { SubjectFactsRepository } from './infrastructure/subject-facts-repositor
   imports: [LiveModule, NotificationsModule],
   controllers: [ConversationsController, MessagesController, AdminConversationsController, SubjectEventsController],
   providers: [
+    conversationsConfigProvider,
     ConversationsRepository,
     ConversationPages,
     MessagesRepository,

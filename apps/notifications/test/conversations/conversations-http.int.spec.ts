@@ -13,7 +13,8 @@ describe('conversations over HTTP', () => {
   const send = (conversationId: string, as: Caller, body: object) => app.call('POST', `/conversations/${conversationId}/messages`, { as, body });
 
   beforeAll(async () => {
-    app = await ConversationsTestApp.start({ CONVERSATIONS_MASK_CONTACTS: 'true' });
+    // One buyer opens many conversations here; the limits have their own suite.
+    app = await ConversationsTestApp.start({ CONVERSATIONS_MASK_CONTACTS: 'true', CONVERSATIONS_OPEN_LIMIT: '100' });
     buyer = await registeredUser(app, 'Ann Buyer');
     seller = await registeredUser(app, 'Sam Seller', ['buyer', 'seller']);
     admin = await app.caller(['admin']);
@@ -78,6 +79,11 @@ describe('conversations over HTTP', () => {
     const reused = await send(conversation.id, buyer, { body: 'Something else', clientMessageId });
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe('client_message_id_reused');
+
+    const [one, other] = [await opened(app, buyer, seller), await opened(app, buyer, seller)];
+    const racing = `c-${randomUUID()}`;
+    const raced = await Promise.all([send(one.id, buyer, { body: 'same id', clientMessageId: racing }), send(other.id, buyer, { body: 'same id', clientMessageId: racing })]);
+    expect(raced.map((response) => response.status).sort()).toEqual([201, 422]);
   });
 
   it('answers 403 to a third user for every read and write, and lets an admin read (not write)', async () => {

@@ -1,9 +1,9 @@
 import { CLOCK, type Clock } from '@marketplace/kernel';
-import { KNEX, LOGGER, PeriodicTask, PLATFORM_CONFIG } from '@marketplace/platform';
+import { KNEX, LOGGER, PeriodicTask } from '@marketplace/platform';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { ConversationsConfig } from '../conversations-config';
+import { CONVERSATIONS_CONFIG, type ConversationsConfig } from '../conversations-config';
 import { PresenceRegistry } from './presence-registry';
 import { RateLimiter } from './rate-limiter';
 
@@ -20,7 +20,7 @@ export class Housekeeping implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly presence: PresenceRegistry,
     private readonly rateLimiter: RateLimiter,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PLATFORM_CONFIG) config: ConversationsConfig,
+    @Inject(CONVERSATIONS_CONFIG) config: ConversationsConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
     this.task = new PeriodicTask({ name: 'conversations housekeeping', intervalMs: config.CONVERSATIONS_HEARTBEAT_MS, logger, pass: () => this.pass() });

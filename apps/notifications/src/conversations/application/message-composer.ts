@@ -1,7 +1,6 @@
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
-import { PLATFORM_CONFIG } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConversationsConfig } from '../conversations-config';
+import { CONVERSATIONS_CONFIG, type ConversationsConfig } from '../conversations-config';
 import { maskContacts } from '../domain/contact-masking';
 import type { NewMessage } from '../domain/conversation';
 
@@ -17,7 +16,7 @@ export class MessageComposer {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
-    @Inject(PLATFORM_CONFIG) private readonly config: ConversationsConfig,
+    @Inject(CONVERSATIONS_CONFIG) private readonly config: ConversationsConfig,
   ) {}
 
   compose(input: MessageInput): { message: NewMessage; at: Date } {

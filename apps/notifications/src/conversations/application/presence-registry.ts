@@ -1,9 +1,9 @@
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
-import { KNEX, LOGGER, PLATFORM_CONFIG } from '@marketplace/platform';
+import { KNEX, LOGGER } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { ConversationsConfig } from '../conversations-config';
+import { CONVERSATIONS_CONFIG, type ConversationsConfig } from '../conversations-config';
 import { PresenceRepository } from '../infrastructure/presence-repository';
 import { LocalConnections, type PresenceHook } from './local-connections';
 
@@ -28,7 +28,7 @@ export class PresenceRegistry {
     private readonly presence: PresenceRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) ids: IdGenerator,
-    @Inject(PLATFORM_CONFIG) private readonly config: ConversationsConfig,
+    @Inject(CONVERSATIONS_CONFIG) private readonly config: ConversationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.instanceId = ids.next();

@@ -1,7 +1,7 @@
-import { PLATFORM_CONFIG, RateLimitedError } from '@marketplace/platform';
+import { RateLimitedError } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import type { ConversationsConfig } from '../conversations-config';
+import { CONVERSATIONS_CONFIG, type ConversationsConfig } from '../conversations-config';
 import { decideRate, type RateRule, windowStartOf } from '../domain/rate-window';
 import { RateWindowsRepository } from '../infrastructure/rate-windows-repository';
 
@@ -19,7 +19,7 @@ export class RateLimiter {
 
   constructor(
     private readonly windows: RateWindowsRepository,
-    @Inject(PLATFORM_CONFIG) config: ConversationsConfig,
+    @Inject(CONVERSATIONS_CONFIG) config: ConversationsConfig,
   ) {
     this.rules = {
       message: { limit: config.CONVERSATIONS_MESSAGE_LIMIT, windowMs: config.CONVERSATIONS_MESSAGE_WINDOW_MS },

@@ -2,16 +2,24 @@ import { decodeCursor, type Page, toPage } from '@marketplace/platform';
 import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { ConversationEvent } from '../domain/conversation-events';
+import { ClientMessageIdReusedError } from '../domain/request-errors';
 import { MESSAGE_COLUMNS, type StoredMessage, toMessage } from './conversation-rows';
 
 type MessageSent = Extract<ConversationEvent, { type: 'MessageSent' }>['data'];
 
+const UNIQUE_VIOLATION = '23505';
+const SENDER_KEY = 'conversation_messages_sender_key';
+
 /** The `conversation_messages` table. Pages go by seq (commit order within a conversation), newest first. */
 @Injectable()
 export class MessagesRepository {
+  /** A client message id its sender used at the same moment in another conversation (a client bug) is refused, not a 500. */
   async insert(trx: Knex.Transaction, sent: MessageSent): Promise<void> {
     const { messageId, conversationId, seq, senderId, body, clientMessageId, sentAt } = sent;
-    await trx('conversation_messages').insert({ id: messageId, conversation_id: conversationId, seq, sender_id: senderId, body, client_message_id: clientMessageId, created_at: sentAt });
+    const row = { id: messageId, conversation_id: conversationId, seq, sender_id: senderId, body, client_message_id: clientMessageId, created_at: sentAt };
+    await trx('conversation_messages').insert(row).catch((error: { code?: string; constraint?: string }) => {
+      throw error.code === UNIQUE_VIOLATION && error.constraint === SENDER_KEY ? new ClientMessageIdReusedError() : error;
+    });
   }
 
   async find(db: Knex, conversationId: string, messageId: string): Promise<StoredMessage | undefined> {

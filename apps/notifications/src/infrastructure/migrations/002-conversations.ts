@@ -52,7 +52,7 @@ export const conversationsMigration: Migration = {
         delivered_at timestamptz,
         read_at timestamptz,
         unique (conversation_id, seq),
-        unique (sender_id, client_message_id)
+        constraint conversation_messages_sender_key unique (sender_id, client_message_id)
       );
       create index conversation_messages_unread on conversation_messages (conversation_id, sender_id) where read_at is null;
       -- An instance that stops refreshing seen_at (it died) no longer makes anyone present.

@@ -2,12 +2,12 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type AuthenticatedUser, bearerTokenFrom, JwksTokenVerifier } from '@marketplace/auth';
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
-import { LOGGER, NotFoundError, PLATFORM_CONFIG, toErrorResponse } from '@marketplace/platform';
+import { LOGGER, NotFoundError, toErrorResponse } from '@marketplace/platform';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { ConversationsConfig } from '../../conversations-config';
+import { CONVERSATIONS_CONFIG, type ConversationsConfig } from '../../conversations-config';
 import type { ConversationSocket } from './conversation-socket';
 import { SocketSessions } from './socket-sessions';
 import { refuseUpgrade } from './upgrade-refusal';
@@ -32,7 +32,7 @@ export class ConversationSocketServer implements OnApplicationBootstrap, BeforeA
     private readonly adapterHost: HttpAdapterHost,
     private readonly verifier: JwksTokenVerifier,
     private readonly sessions: SocketSessions,
-    @Inject(PLATFORM_CONFIG) private readonly config: ConversationsConfig,
+    @Inject(CONVERSATIONS_CONFIG) private readonly config: ConversationsConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(LOGGER) private readonly logger: Logger,
