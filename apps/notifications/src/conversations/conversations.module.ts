@@ -26,6 +26,7 @@ import { ReadReceipts } from './application/read-receipts';
 import { SendMessage } from './application/send-message';
 import { ConversationPages } from './infrastructure/conversation-pages';
 import { ConversationsRepository } from './infrastructure/conversations-repository';
+import { MessagePages } from './infrastructure/message-pages';
 import { MessagesRepository } from './infrastructure/messages-repository';
 import { PresenceRepository } from './infrastructure/presence-repository';
 import { RateWindowsRepository } from './infrastructure/rate-windows-repository';
@@ -44,6 +45,7 @@ import { SubjectFactsRepository } from './infrastructure/subject-facts-repositor
     ConversationsRepository,
     ConversationPages,
     MessagesRepository,
+    MessagePages,
     SubjectFactsRepository,
     PresenceRepository,
     RateWindowsRepository,

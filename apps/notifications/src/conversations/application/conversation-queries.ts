@@ -4,11 +4,10 @@ import type { Knex } from 'knex';
 import { DirectoryRepository } from '../../directory/infrastructure/directory-repository';
 import { assertCanView, existing, roleOf, type Viewer } from '../domain/access';
 import { ConversationNotFoundError } from '../domain/access-errors';
-import type { ConversationListing, ListingFilter } from '../infrastructure/conversation-pages';
-import { ConversationPages } from '../infrastructure/conversation-pages';
+import { type ConversationListing, ConversationPages, type ListingFilter } from '../infrastructure/conversation-pages';
 import type { StoredMessage } from '../infrastructure/conversation-rows';
 import { ConversationsRepository } from '../infrastructure/conversations-repository';
-import { MessagesRepository } from '../infrastructure/messages-repository';
+import { MessagePages } from '../infrastructure/message-pages';
 
 export interface PageRequest {
   cursor?: string;
@@ -28,7 +27,7 @@ export class ConversationQueries {
     @Inject(KNEX) private readonly db: Knex,
     private readonly conversations: ConversationsRepository,
     private readonly pages: ConversationPages,
-    private readonly messages: MessagesRepository,
+    private readonly messages: MessagePages,
     private readonly directory: DirectoryRepository,
   ) {}
 

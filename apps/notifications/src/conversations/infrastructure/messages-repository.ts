@@ -1,4 +1,3 @@
-import { decodeCursor, type Page, toPage } from '@marketplace/platform';
 import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { ConversationEvent } from '../domain/conversation-events';
@@ -10,7 +9,7 @@ type MessageSent = Extract<ConversationEvent, { type: 'MessageSent' }>['data'];
 const UNIQUE_VIOLATION = '23505';
 const SENDER_KEY = 'conversation_messages_sender_key';
 
-/** The `conversation_messages` table. Pages go by seq (commit order within a conversation), newest first. */
+/** The `conversation_messages` table: messages written, looked up, and stamped delivered and read. */
 @Injectable()
 export class MessagesRepository {
   /** A client message id its sender used at the same moment in another conversation (a client bug) is refused, not a 500. */
@@ -42,16 +41,6 @@ export class MessagesRepository {
   async bySenderKey(db: Knex, senderId: string, clientMessageId: string): Promise<StoredMessage | undefined> {
     const row = await db('conversation_messages').where({ sender_id: senderId, client_message_id: clientMessageId }).first(MESSAGE_COLUMNS);
     return row && toMessage(row);
-  }
-
-  async page(db: Knex, conversationId: string, options: { cursor?: string; limit: number }): Promise<Page<StoredMessage>> {
-    const query = db('conversation_messages').where({ conversation_id: conversationId }).select(MESSAGE_COLUMNS).orderBy('seq', 'desc').limit(options.limit + 1);
-    if (options.cursor) {
-      // The cursor names the last message shown; the next page is what came before it.
-      const after = decodeCursor(options.cursor);
-      query.where('seq', '<', db('conversation_messages').where({ conversation_id: conversationId, id: after.id }).select('seq'));
-    }
-    return toPage((await query).map(toMessage), options.limit, (message) => ({ at: message.createdAt, id: message.id }));
   }
 
   /** Records that the message reached its recipient: only the first time, and only for the participant who did not send it. */
