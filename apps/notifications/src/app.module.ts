@@ -1,6 +1,7 @@
 import { AuthModule } from '@marketplace/auth';
 import { PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from './conversations/conversations.module';
 import { notificationsMigrations } from './infrastructure/migrations';
 import type { NotificationsConfig } from './notifications-config';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -16,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
     serviceMessaging<NotificationsConfig>({ groupId: (config) => config.NOTIFICATIONS_CONSUMER_GROUP }),
     AuthModule.forService(),
     NotificationsModule,
+    ConversationsModule,
   ],
 })
 export class AppModule {}

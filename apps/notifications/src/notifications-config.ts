@@ -1,6 +1,7 @@
 import { deliverySealConfigShape, serviceTokenConfigShape } from '@marketplace/auth';
 import { dataServiceConfigSchema, optional, positiveIntVar, urlVar } from '@marketplace/platform';
 import { z } from 'zod';
+import { conversationsConfigShape } from './conversations/conversations-config';
 
 /**
  * Email goes over SMTP when SMTP_URL is set, else into `.eml` files under MAIL_DIR (a person can open
@@ -10,6 +11,7 @@ import { z } from 'zod';
 export const notificationsConfigSchema = dataServiceConfigSchema.extend({
   ...serviceTokenConfigShape,
   ...deliverySealConfigShape,
+  ...conversationsConfigShape,
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   MAIL_FROM: z.string().min(3).default('Marketplace <no-reply@marketplace.local>'),
   MAIL_DIR: z.string().min(1).default('.data/mail'),

@@ -1,4 +1,5 @@
 import type { Migration } from '@marketplace/platform';
 import { notificationsMigration } from './001-notifications';
+import { conversationsMigration } from './002-conversations';
 
-export const notificationsMigrations: Migration[] = [notificationsMigration];
+export const notificationsMigrations: Migration[] = [notificationsMigration, conversationsMigration];
