@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LiveModule } from '../live/live.module';
 import { Notifier } from '../notifications/application/notifier';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AdminConversationsController } from './api/admin-conversations.controller';
 import { ConversationsController } from './api/conversations.controller';
 import { MessagesController } from './api/messages.controller';
-import { StreamPresenceInterceptor } from './api/stream-presence.interceptor';
 import { SubjectEventsController } from './api/subject-events.controller';
 import { conversationsConfigProvider } from './conversations-config';
 import { ConversationSocketServer } from './api/ws/conversation-socket-server';
@@ -64,7 +62,6 @@ import { SubjectFactsRepository } from './infrastructure/subject-facts-repositor
     Housekeeping,
     SocketSessions,
     ConversationSocketServer,
-    { provide: APP_INTERCEPTOR, useClass: StreamPresenceInterceptor },
   ],
 })
 export class ConversationsModule {}

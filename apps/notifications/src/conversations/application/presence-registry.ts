@@ -1,6 +1,7 @@
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { KNEX, LOGGER } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
+import { LiveConnections } from '../../live/live-connections';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { CONVERSATIONS_CONFIG, type ConversationsConfig } from '../conversations-config';
@@ -30,8 +31,11 @@ export class PresenceRegistry {
     @Inject(ID_GENERATOR) ids: IdGenerator,
     @Inject(CONVERSATIONS_CONFIG) private readonly config: ConversationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    connections: LiveConnections,
   ) {
     this.instanceId = ids.next();
+    // An open notification stream carries chat events too: its user is present.
+    connections.watch((userId) => this.open(userId));
   }
 
   whilePresent(hook: PresenceHook): void {

@@ -5,6 +5,7 @@ import type { NotificationsConfig } from '../../notifications-config';
 import { notificationView } from '../api/notification-views';
 import { InboxItemsRepository } from '../infrastructure/inbox-items-repository';
 import type { LiveEvent } from '../../live/live-event';
+import { LiveConnections } from '../../live/live-connections';
 import { LiveFeed } from '../../live/live-feed';
 import type { SseWriter } from '../../live/sse-writer';
 
@@ -22,6 +23,7 @@ export class NotificationStream {
     @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
     private readonly items: InboxItemsRepository,
     private readonly live: LiveFeed,
+    private readonly connections: LiveConnections,
   ) {}
 
   async open(userId: string, lastSeq: number | undefined, sse: SseWriter): Promise<void> {
@@ -37,7 +39,9 @@ export class NotificationStream {
     };
     const unsubscribe = this.live.subscribe(userId, (event) => (pending ? pending.push(event) : send(event)));
     const heartbeat = setInterval(() => sse.heartbeat(), this.config.SSE_HEARTBEAT_MS);
+    const closed = this.connections.open(userId);
     sse.onClose(() => {
+      closed();
       unsubscribe();
       clearInterval(heartbeat);
     });
