@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
 import type { Knex } from 'knex';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
+import { WsTestClient } from './conversations/ws-test-client';
 import { notificationsConfigSchema } from '../src/notifications-config';
 
 export interface Caller {
@@ -21,7 +22,7 @@ export interface Json {
 
 /**
  * The notifications service in-process on a fresh database with its own SERVICE_NAME, listening on a
- * free port (SSE clients connect to it). Tests play identity, orders and payments by publishing their
+ * free port (SSE and WebSocket clients connect to it). Tests play identity, orders and payments by publishing their
  * events on the embedded bus in the test's database (or Kafka when KAFKA_BROKERS is given).
  */
 export class NotificationsTestApp {
@@ -65,7 +66,7 @@ export class NotificationsTestApp {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  async caller(roles: ('buyer' | 'seller' | 'admin')[], id: string = randomUUID()): Promise<Caller> {
+  async caller(roles: ('buyer' | 'seller' | 'admin')[] = ['buyer'], id: string = randomUUID()): Promise<Caller> {
     return { id, token: await this.issuer.sign({ sub: id, email: `${id}@example.com`, roles }) };
   }
 
@@ -77,6 +78,15 @@ export class NotificationsTestApp {
       headers: { ...(options.as ? { authorization: `Bearer ${options.as.token}` } : {}), ...options.headers },
     });
     return { status: response.statusCode, body: response.body ? response.json() : {}, headers: response.headers };
+  }
+
+  get socketUrl(): string {
+    return `${this.url.replace('http', 'ws')}/conversations/ws`;
+  }
+
+  /** A WebSocket client on the conversations endpoint, signed in as the caller. */
+  socket(caller: Caller, options: { autoPong?: boolean } = {}): Promise<WsTestClient> {
+    return WsTestClient.connect(this.socketUrl, { authorization: `Bearer ${caller.token}` }, options);
   }
 
   /** Publishes as the service that owns the event's topic would. */

@@ -1,10 +1,10 @@
 import { waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
-import { type Caller, ConversationsTestApp } from './conversations-app';
+import { type Caller, NotificationsTestApp } from '../notifications-app';
 import { listedProduct, opened, placedOrder, registeredUser } from './fixtures';
 
 describe('conversations over HTTP', () => {
-  let app: ConversationsTestApp;
+  let app: NotificationsTestApp;
   let buyer: Caller;
   let seller: Caller;
   let admin: Caller;
@@ -14,7 +14,7 @@ describe('conversations over HTTP', () => {
 
   beforeAll(async () => {
     // One buyer opens many conversations here; the limits have their own suite.
-    app = await ConversationsTestApp.start({ CONVERSATIONS_MASK_CONTACTS: 'true', CONVERSATIONS_OPEN_LIMIT: '100' });
+    app = await NotificationsTestApp.start({ CONVERSATIONS_MASK_CONTACTS: 'true', CONVERSATIONS_OPEN_LIMIT: '100' });
     buyer = await registeredUser(app, 'Ann Buyer');
     seller = await registeredUser(app, 'Sam Seller', ['buyer', 'seller']);
     admin = await app.caller(['admin']);

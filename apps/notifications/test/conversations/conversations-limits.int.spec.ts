@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type Caller, ConversationsTestApp, type Json } from './conversations-app';
+import { type Caller, NotificationsTestApp, type Json } from '../notifications-app';
 import { listedProduct, opened } from './fixtures';
 
 /** Two instances on one database: the limits hold across them. */
 describe('conversation rate limits (per user, across instances)', () => {
-  let first: ConversationsTestApp;
-  let second: ConversationsTestApp;
+  let first: NotificationsTestApp;
+  let second: NotificationsTestApp;
   const limits = { CONVERSATIONS_MESSAGE_LIMIT: '3', CONVERSATIONS_MESSAGE_WINDOW_MS: '60000', CONVERSATIONS_OPEN_LIMIT: '2', CONVERSATIONS_OPEN_WINDOW_MS: '3600000' };
 
-  const send = (on: ConversationsTestApp, conversationId: string, as: Caller, body: object) => on.call('POST', `/conversations/${conversationId}/messages`, { as, body });
+  const send = (on: NotificationsTestApp, conversationId: string, as: Caller, body: object) => on.call('POST', `/conversations/${conversationId}/messages`, { as, body });
   const expectRateLimited = (response: Json, code: string, windowSeconds: number) => {
     expect(response.status).toBe(429);
     expect(response.body.error).toMatchObject({ code, message: expect.stringContaining('Try again in'), details: [], request_id: expect.any(String) });
@@ -19,8 +19,8 @@ describe('conversation rate limits (per user, across instances)', () => {
   };
 
   beforeAll(async () => {
-    first = await ConversationsTestApp.start(limits);
-    second = await ConversationsTestApp.start(limits, first);
+    first = await NotificationsTestApp.start(limits);
+    second = await NotificationsTestApp.start(limits, first);
   });
 
   afterAll(async () => {
@@ -50,7 +50,7 @@ describe('conversation rate limits (per user, across instances)', () => {
     const buyer = await first.caller();
     const seller = await first.caller(['seller']);
     const products = [await listedProduct(first, seller.id), await listedProduct(first, seller.id), await listedProduct(first, seller.id)];
-    const open = (on: ConversationsTestApp, productId: string) => on.call('POST', '/conversations', { as: buyer, body: { subject: { type: 'product', productId }, sellerId: seller.id, message: 'Hi' } });
+    const open = (on: NotificationsTestApp, productId: string) => on.call('POST', '/conversations', { as: buyer, body: { subject: { type: 'product', productId }, sellerId: seller.id, message: 'Hi' } });
     expect((await open(first, products[0])).status).toBe(201);
     expect((await open(second, products[1])).status).toBe(201);
     expectRateLimited(await open(first, products[2]), 'too_many_conversations', 3600);

@@ -1,14 +1,14 @@
 import { SseClient, waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Caller, ConversationsTestApp } from './conversations-app';
+import { type Caller, NotificationsTestApp } from '../notifications-app';
 import { opened, registeredUser } from './fixtures';
 import { type Frame, WsTestClient } from './ws-test-client';
 
 /** Two instances of the service on one database; heartbeats every second so dead sockets go quickly. */
 describe('conversations live: WebSockets and the notification stream across two instances', () => {
-  let a: ConversationsTestApp;
-  let b: ConversationsTestApp;
+  let a: NotificationsTestApp;
+  let b: NotificationsTestApp;
   const open: Array<{ close(): unknown }> = [];
 
   const track = <T extends { close(): unknown }>(client: T): T => {
@@ -21,8 +21,8 @@ describe('conversations live: WebSockets and the notification stream across two 
   const isReceipt = (status: string, messageId: string, userId: string) => (frame: Frame) => frame.type === 'receipt' && frame.status === status && frame.messageId === messageId && frame.userId === userId;
 
   beforeAll(async () => {
-    a = await ConversationsTestApp.start({ CONVERSATIONS_HEARTBEAT_MS: '1000' });
-    b = await ConversationsTestApp.start({ CONVERSATIONS_HEARTBEAT_MS: '1000' }, a);
+    a = await NotificationsTestApp.start({ CONVERSATIONS_HEARTBEAT_MS: '1000' });
+    b = await NotificationsTestApp.start({ CONVERSATIONS_HEARTBEAT_MS: '1000' }, a);
   });
 
   afterAll(async () => {

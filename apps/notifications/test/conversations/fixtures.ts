@@ -1,13 +1,13 @@
 import { waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
-import type { Caller, ConversationsTestApp } from './conversations-app';
+import type { Caller, NotificationsTestApp } from '../notifications-app';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const projected = (app: ConversationsTestApp, table: string, where: Record<string, string>, what: string) =>
+const projected = (app: NotificationsTestApp, table: string, where: Record<string, string>, what: string) =>
   waitFor(async () => (await app.db(table).where(where).first()) !== undefined, { timeoutMs: 20_000, description: what });
 
 /** A user identity announced and in the directory (names in views, addresses of notifications). */
-export async function registeredUser(app: ConversationsTestApp, name: string, roles: Array<'buyer' | 'seller' | 'admin'> = ['buyer']): Promise<Caller> {
+export async function registeredUser(app: NotificationsTestApp, name: string, roles: Array<'buyer' | 'seller' | 'admin'> = ['buyer']): Promise<Caller> {
   const userId = randomUUID();
   await app.publish('marketplace.identity.UserRegistered.v2', userId, { userId, email: `${userId.slice(0, 8)}@example.com`, displayName: name, locale: 'en', phone: null, registeredAt: new Date().toISOString() });
   await projected(app, 'users', { id: userId }, `user ${name} in the directory`);
@@ -15,7 +15,7 @@ export async function registeredUser(app: ConversationsTestApp, name: string, ro
 }
 
 /** A product of the seller that conversations know about. */
-export async function listedProduct(app: ConversationsTestApp, sellerId: string, title = 'Merino scarf'): Promise<string> {
+export async function listedProduct(app: NotificationsTestApp, sellerId: string, title = 'Merino scarf'): Promise<string> {
   const productId = randomUUID();
   const createdAt = new Date().toISOString();
   await app.publish('marketplace.catalog.ProductCreated.v1', productId, { productId, sellerId, categoryId: randomUUID(), title, description: '', attributes: {}, imageUrls: [], price: eur(4500), createdAt });
@@ -24,7 +24,7 @@ export async function listedProduct(app: ConversationsTestApp, sellerId: string,
 }
 
 /** An order of the buyer with one line of each seller, that conversations know about. */
-export async function placedOrder(app: ConversationsTestApp, buyerId: string, sellerIds: string[]): Promise<string> {
+export async function placedOrder(app: NotificationsTestApp, buyerId: string, sellerIds: string[]): Promise<string> {
   const orderId = randomUUID();
   const lines = sellerIds.map((sellerId) => ({ productId: randomUUID(), sellerId, title: 'Alpaca mittens', quantity: 1, unitPrice: eur(2950), lineTotal: eur(2950) }));
   const subtotal = eur(2950 * lines.length);
@@ -36,7 +36,7 @@ export async function placedOrder(app: ConversationsTestApp, buyerId: string, se
 }
 
 /** A buyer's new conversation with a seller about one of the seller's products; returns its view. */
-export async function opened(app: ConversationsTestApp, buyer: Caller, seller: Caller, message = 'Is this scarf still available?') {
+export async function opened(app: NotificationsTestApp, buyer: Caller, seller: Caller, message = 'Is this scarf still available?') {
   const productId = await listedProduct(app, seller.id);
   const response = await app.call('POST', '/conversations', { as: buyer, body: { subject: { type: 'product', productId }, sellerId: seller.id, message } });
   if (response.status !== 201) throw new Error(`opening answered ${response.status}: ${JSON.stringify(response.body)}`);
