@@ -38,6 +38,22 @@ describe('email deliveries (notifications in-process, a real SMTP server as the 
     expect(sellerMail.parsed.text).toContain('1 × Alpaca mittens');
   });
 
+  it("tells the buyer of a declined payment and each seller of a refund on their sale", async () => {
+    const buyer = await registerUser(app);
+    const seller = await registerUser(app, { roles: ['seller'] });
+    const orderId = await placeOrder(app, buyer.userId, seller.userId);
+    const amount = { amount: 14939, currency: 'EUR' };
+    const at = new Date().toISOString();
+    await app.publish('marketplace.payments.PaymentFailed.v1', orderId, { paymentId: randomUUID(), orderId, amount, provider: 'simulated', failureCode: 'card_declined', message: 'Your card was declined.', failedAt: at });
+    await app.publish('marketplace.payments.RefundIssued.v1', orderId, { refundId: randomUUID(), paymentId: randomUUID(), orderId, amount: { amount: 500, currency: 'EUR' }, provider: 'simulated', providerRefundId: 're_1', issuedBy: randomUUID(), reason: 'damaged', issuedAt: at });
+    const declined = await waitFor(() => smtp.mailsTo(buyer.email)[0], { timeoutMs: 20_000, description: 'the declined payment mail' });
+    expect(declined.parsed.subject).toBe('Your payment was declined');
+    expect(declined.parsed.text).toContain('The payment provider said: Your card was declined.');
+    const refunded = await waitFor(() => smtp.mailsTo(seller.email)[0], { timeoutMs: 20_000, description: 'the seller refund mail' });
+    expect(refunded.parsed.subject).toBe(`A refund was issued on order ${orderId.slice(0, 8)}`);
+    expect(refunded.parsed.text).toContain('The buyer was refunded €5.00.');
+  });
+
   it('sends one email when the same OrderConfirmed is delivered three times', async () => {
     const buyer = await registerUser(app);
     const orderId = await placeOrder(app, buyer.userId, randomUUID());

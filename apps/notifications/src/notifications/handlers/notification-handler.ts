@@ -34,3 +34,9 @@ export interface NotificationHandler<T extends EventType = EventType, D = unknow
 export function notificationHandler<T extends EventType, D>(handler: NotificationHandler<T, D>): NotificationHandler<T, D> {
   return handler;
 }
+
+/** Each seller of the order, with the template data for them (given their lines). */
+export function eachSeller<D>(order: OrderFacts, data: (lines: OrderFacts['lines']) => D): Array<Audience<D>> {
+  const sellerIds = [...new Set(order.lines.map((line) => line.sellerId))];
+  return sellerIds.map((sellerId) => ({ to: 'user', userId: sellerId, data: data(order.lines.filter((line) => line.sellerId === sellerId)) }));
+}

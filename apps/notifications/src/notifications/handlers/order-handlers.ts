@@ -1,6 +1,6 @@
 import * as t from '../templates/order-templates';
 import type { OrderSummary } from '../templates/order-summary';
-import { notificationHandler, type OrderFacts } from './notification-handler';
+import { eachSeller, notificationHandler, type OrderFacts } from './notification-handler';
 
 const buyerChannels = ['email', 'sms', 'in_app'] as const;
 
@@ -25,12 +25,7 @@ export const orderHandlers = [
     category: 'transactional',
     channels: ['email', 'in_app'],
     order: (data) => data.orderId,
-    audience: (data, { order }) =>
-      [...new Set(order().lines.map((line) => line.sellerId))].map((sellerId) => ({
-        to: 'user' as const,
-        userId: sellerId,
-        data: { orderId: data.orderId, lines: order().lines.filter((line) => line.sellerId === sellerId) },
-      })),
+    audience: (data, { order }) => eachSeller(order(), (lines) => ({ orderId: data.orderId, lines })),
   }),
   notificationHandler({
     event: 'marketplace.orders.OrderCancelled.v2',

@@ -1,5 +1,5 @@
 import { paymentFailedTemplate, saleRefundedTemplate } from '../templates/payment-templates';
-import { notificationHandler } from './notification-handler';
+import { eachSeller, notificationHandler } from './notification-handler';
 
 /** Payments' events: the buyer hears of a declined payment; the sellers of a refund on their sale. */
 export const paymentHandlers = [
@@ -17,11 +17,6 @@ export const paymentHandlers = [
     category: 'transactional',
     channels: ['email', 'in_app'],
     order: (data) => data.orderId,
-    audience: (data, { order }) =>
-      [...new Set(order().lines.map((line) => line.sellerId))].map((sellerId) => ({
-        to: 'user' as const,
-        userId: sellerId,
-        data: { orderId: data.orderId, amount: data.amount, reason: data.reason },
-      })),
+    audience: (data, { order }) => eachSeller(order(), () => ({ orderId: data.orderId, amount: data.amount, reason: data.reason })),
   }),
 ];
