@@ -2,11 +2,10 @@ import { TestTokenIssuer } from '@marketplace/auth';
 import { type CloudEvent, createCloudEvent, type EventDataInput, type EventType, topicForType } from '@marketplace/contracts';
 import { createMessageBus, type MessageBus, type Producer, startMessaging } from '@marketplace/messaging';
 import { createLogger, createServiceApp, KNEX, parseConfig, type ServiceApp } from '@marketplace/platform';
-import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
+import { createTestDatabase, type TestDatabase, WsTestClient } from '@marketplace/testing';
 import type { Knex } from 'knex';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
-import { WsTestClient } from './conversations/ws-test-client';
 import { notificationsConfigSchema } from '../src/notifications-config';
 
 export interface Caller {

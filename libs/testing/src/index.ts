@@ -6,3 +6,4 @@ export * from './unique-name';
 export * from './processes';
 export * from './smtp';
 export * from './sse';
+export * from './websocket';

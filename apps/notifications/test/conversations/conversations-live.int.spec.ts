@@ -1,9 +1,8 @@
-import { SseClient, waitFor } from '@marketplace/testing';
+import { type Frame, SseClient, waitFor, WsTestClient } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Caller, NotificationsTestApp } from '../notifications-app';
 import { opened, registeredUser } from './fixtures';
-import { type Frame, WsTestClient } from './ws-test-client';
 
 /** Two instances of the service on one database; heartbeats every second so dead sockets go quickly. */
 describe('conversations live: WebSockets and the notification stream across two instances', () => {

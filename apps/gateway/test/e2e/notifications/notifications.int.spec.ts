@@ -1,4 +1,4 @@
-import { SmtpTestServer, SseClient, waitFor } from '@marketplace/testing';
+import { type Frame, SmtpTestServer, SseClient, waitFor, WsTestClient } from '@marketplace/testing';
 import { MarketplaceActors } from '../support/marketplace-actors';
 import { MarketplaceStack } from '../support/marketplace-stack';
 import { expectOk, login, newCredentials, registerAndLogin } from '../support/users';
@@ -20,12 +20,15 @@ describe('notifications e2e', () => {
     stack = await MarketplaceStack.start({
       label: 'notifications',
       services: ['catalog', 'orders', 'payments', 'notifications'],
-      env: { notifications: { SMTP_URL: smtp.url } },
+      env: { notifications: { SMTP_URL: smtp.url, CONVERSATIONS_MESSAGE_LIMIT: '6' } },
     });
     people = new MarketplaceActors(stack);
   });
 
+  const sockets: WsTestClient[] = [];
+
   afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
     await stack?.stop();
     await smtp?.close();
   });
@@ -81,5 +84,53 @@ describe('notifications e2e', () => {
     const password = `New-Passphrase-${Date.now()}`;
     expectOk(await stack.api.post('/auth/password-reset/confirm', { token: resetToken, password }), 204, 'reset confirm');
     expect((await login(stack.api, user.credentials.email, password)).accessToken).toBeTruthy();
+  });
+
+  it('lets a buyer and a seller chat over WebSockets through the gateway with receipts; others get 403, a blocked buyer cannot send, the rate limit answers 429', async () => {
+    const seller = await people.seller();
+    const productId = await people.product(seller, { onHand: 1, title: 'Brass lamp' });
+    const buyer = await registerAndLogin(stack.api);
+    const buyerToken = buyer.session.accessToken;
+    const opened = await waitFor(async () => {
+      const answer = await stack.api.post('/conversations', { subject: { type: 'product', productId }, sellerId: seller.id, message: 'Is the lamp solid brass?' }, buyerToken);
+      return answer.status === 201 ? answer : undefined;
+    }, { timeoutMs: 60_000, description: 'notifications to know the product' });
+    const conversationId = (opened.body as { id: string }).id;
+
+    const socketUrl = `${stack.gatewayUrl.replace('http', 'ws')}/api/v1/conversations/ws`;
+    const buyerSocket = await WsTestClient.connect(socketUrl, { authorization: `Bearer ${buyerToken}` });
+    const sellerSocket = await WsTestClient.connect(`${socketUrl}?access_token=${seller.token}`, {});
+    sockets.push(buyerSocket, sellerSocket);
+    const receipt = (status: string, messageId: string) => (frame: Frame) => frame.type === 'receipt' && frame.status === status && frame.messageId === messageId;
+
+    sellerSocket.send({ type: 'send', conversationId, body: 'Yes, solid brass.', clientMessageId: 'answer-1' });
+    const answer = await buyerSocket.next((frame) => frame.type === 'message' && frame.message.body === 'Yes, solid brass.', 30_000);
+    await sellerSocket.next(receipt('delivered', answer.message.id), 30_000);
+    buyerSocket.send({ type: 'read', conversationId, upToMessageId: answer.message.id });
+    expect(await sellerSocket.next(receipt('read', answer.message.id), 30_000)).toMatchObject({ conversationId, userId: buyer.id });
+
+    const stranger = await registerAndLogin(stack.api);
+    const peek = await stack.api.get(`/conversations/${conversationId}/messages`, stranger.session.accessToken);
+    expect(peek.status).toBe(403);
+    expect((peek.body as { error: { code: string } }).error.code).toBe('not_a_participant');
+    const strangerSocket = await WsTestClient.connect(socketUrl, { authorization: `Bearer ${stranger.session.accessToken}` });
+    sockets.push(strangerSocket);
+    strangerSocket.send({ type: 'send', conversationId, body: 'Let me in', ref: 'intruder' });
+    expect((await strangerSocket.next((frame) => frame.type === 'error', 30_000)).error.code).toBe('not_a_participant');
+
+    expectOk(await stack.api.post(`/conversations/${conversationId}/block`, {}, seller.token), 200, 'block');
+    const blocked = await stack.api.post(`/conversations/${conversationId}/messages`, { body: 'Hello?' }, buyerToken);
+    expect(blocked.status).toBe(403);
+    expect((blocked.body as { error: { code: string } }).error.code).toBe('blocked_by_participant');
+    expectOk(await stack.api.post(`/conversations/${conversationId}/unblock`, {}, seller.token), 200, 'unblock');
+
+    let limited;
+    for (let i = 0; i < 10 && !limited; i++) {
+      const sent = await stack.api.post(`/conversations/${conversationId}/messages`, { body: `Question ${i}` }, buyerToken);
+      if (sent.status === 429) limited = sent;
+      else expect(sent.status).toBe(201);
+    }
+    expect(limited?.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((limited?.body as { error: { code: string } }).error.code).toBe('too_many_messages');
   });
 });
