@@ -8,13 +8,14 @@ import { ServiceReadiness } from './infrastructure/service-readiness';
 import { OpenApiAggregator } from './openapi/openapi-aggregator';
 import { OpenApiController } from './openapi/openapi.controller';
 import { ApiProxy } from './proxy/api-proxy';
+import { UpgradeRequests } from './proxy/upgrade-requests';
 import { EdgeRateLimits } from './rate-limit/edge-rate-limits';
 import { rateLimitStoreProvider } from './rate-limit/rate-limit.providers';
 
-/** The gateway: no database of its own; routes `/api/v1` to the services, guards the edge, serves the merged API docs. */
+/** The gateway: no database of its own; routes `/api/v1` (WebSocket upgrades too) to the services, guards the edge, serves the merged API docs. */
 @Module({
   imports: [PlatformModule.forRoot()],
   controllers: [OpenApiController],
-  providers: [ServiceReadiness, tokenVerifierProvider, EdgeAuthenticator, rateLimitStoreProvider, EdgeRateLimits, EdgeProtection, ApiProxy, OpenApiAggregator, GatewayRoutes],
+  providers: [ServiceReadiness, tokenVerifierProvider, EdgeAuthenticator, rateLimitStoreProvider, EdgeRateLimits, EdgeProtection, UpgradeRequests, ApiProxy, OpenApiAggregator, GatewayRoutes],
 })
 export class AppModule {}

@@ -4,11 +4,12 @@ import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { registerDocsRoutes } from '../openapi/docs-routes';
 import { ApiProxy } from '../proxy/api-proxy';
+import { UpgradeRequests } from '../proxy/upgrade-requests';
 import { EdgeProtection } from './edge-protection';
 
 /**
  * Installs the gateway's Fastify-level parts on the app's server while Nest initialises (before the
- * server boots): edge protection for every route, the `/api/v1` proxy and `/docs`.
+ * server boots): edge protection for every route, the `/api/v1` proxy (upgrade requests included) and `/docs`.
  */
 @Injectable()
 export class GatewayRoutes implements OnModuleInit {
@@ -16,6 +17,7 @@ export class GatewayRoutes implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly protection: EdgeProtection,
     private readonly proxy: ApiProxy,
+    private readonly upgrades: UpgradeRequests,
   ) {}
 
   onModuleInit(): void {
@@ -23,6 +25,7 @@ export class GatewayRoutes implements OnModuleInit {
     const fastify = adapter.getInstance<FastifyInstance>();
     this.protection.register(adapter, fastify);
     this.proxy.register(fastify);
+    this.upgrades.listen(fastify);
     registerDocsRoutes(fastify);
   }
 }

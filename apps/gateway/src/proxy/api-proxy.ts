@@ -6,19 +6,22 @@ import { serviceBaseUrl, type GatewayConfig } from '../gateway-config';
 import { EdgeRateLimits } from '../rate-limit/edge-rate-limits';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
 import { API_PREFIX, resolveRoute } from './route-table';
+import { UpgradeRequests } from './upgrade-requests';
 import { sendUpstream } from './upstream-client';
 
 /**
  * `/api/v1/*`: finds the owning service, checks the token and the user's rate limit, and passes the
  * request on. Request bodies arrive as raw bytes (up to the body limit, 413 beyond), so that what the
  * service gets is exactly what the client sent (webhook signatures depend on it); responses are
- * streamed back unbuffered, server-sent events included.
+ * streamed back unbuffered, server-sent events included. An upgrade request (WebSocket) is asked of the
+ * service in turn; if it switches protocols, the two connections are joined into a tunnel.
  */
 @Injectable()
 export class ApiProxy {
   constructor(
     private readonly authenticator: EdgeAuthenticator,
     private readonly rateLimits: EdgeRateLimits,
+    private readonly upgrades: UpgradeRequests,
     @Inject(PLATFORM_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -39,11 +42,12 @@ export class ApiProxy {
     const user = await this.authenticator.authenticate(request.method, route.path, request.headers.authorization);
     if (user) await this.rateLimits.checkUser(user.id);
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
+    const upgrade = this.upgrades.isUpgrade(request.raw) ? request.headers.upgrade : undefined;
     const clientGone = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) clientGone.abort();
     });
-    const upstream = await sendUpstream(
+    const { response, switched } = await sendUpstream(
       {
         service: route.service,
         baseUrl: serviceBaseUrl(this.config, route.service),
@@ -55,15 +59,15 @@ export class ApiProxy {
           protocol: request.protocol,
           host: request.headers.host,
           bodyLength: body?.length,
+          upgrade,
         }),
         body,
         signal: clientGone.signal,
+        upgrade: upgrade !== undefined,
       },
       { connectMs: this.config.UPSTREAM_CONNECT_TIMEOUT_MS, responseMs: this.config.UPSTREAM_TIMEOUT_MS },
     );
-    return reply
-      .status(upstream.statusCode ?? 502)
-      .headers(clientResponseHeaders(upstream.headers))
-      .send(upstream);
+    if (switched) return this.upgrades.tunnel(request, reply, response, switched);
+    return reply.status(response.statusCode ?? 502).headers(clientResponseHeaders(response.headers)).send(response);
   }
 }

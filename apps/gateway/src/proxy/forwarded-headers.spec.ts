@@ -46,6 +46,15 @@ describe('upstreamRequestHeaders', () => {
     );
     expect(headers).toEqual({ 'x-request-id': 'req-1', 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https' });
   });
+
+  it("asks the service to switch to the client's protocol on an upgrade request, keeping the WebSocket handshake headers", () => {
+    const headers = upstreamRequestHeaders(
+      { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-key': 'k==', 'sec-websocket-version': '13', 'sec-websocket-protocol': 'chat', authorization: 'Bearer t' },
+      { ...facts, bodyLength: undefined, upgrade: 'websocket' },
+    );
+    expect(headers).toMatchObject({ connection: 'upgrade', upgrade: 'websocket', 'sec-websocket-key': 'k==', 'sec-websocket-version': '13', 'sec-websocket-protocol': 'chat', authorization: 'Bearer t' });
+    expect(headers['content-length']).toBeUndefined();
+  });
 });
 
 describe('clientResponseHeaders', () => {

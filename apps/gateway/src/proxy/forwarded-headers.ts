@@ -19,6 +19,8 @@ export interface ClientRequestFacts {
   protocol: string;
   host: string | undefined;
   bodyLength: number | undefined;
+  /** The protocol a client asks to switch to (its `Upgrade` header on an upgrade request), asked of the service in turn. */
+  upgrade?: string;
 }
 
 /** The headers sent to a service: the client's, minus hop-by-hop and forgeable ones, plus the gateway's own. */
@@ -35,6 +37,10 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, facts: Cli
   headers['x-forwarded-proto'] = facts.protocol;
   if (facts.host) headers['x-forwarded-host'] = facts.host;
   if (facts.bodyLength !== undefined) headers['content-length'] = String(facts.bodyLength);
+  if (facts.upgrade) {
+    headers.connection = 'upgrade';
+    headers.upgrade = facts.upgrade;
+  }
   return headers;
 }
 

@@ -22,7 +22,8 @@ export class UpstreamServer {
   handler: UpstreamHandler = echo;
 
   private constructor(
-    private readonly server: Server,
+    /** Open for tests that also answer upgrades (see WebSocketUpstream). */
+    readonly server: Server,
     readonly url: string,
   ) {}
 
