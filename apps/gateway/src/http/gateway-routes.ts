@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import { moveQueryAccessToken } from '../auth/query-access-token';
 import { registerDocsRoutes } from '../openapi/docs-routes';
 import { ApiProxy } from '../proxy/api-proxy';
 import { UpgradeRequests } from '../proxy/upgrade-requests';
@@ -23,6 +24,8 @@ export class GatewayRoutes implements OnModuleInit {
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter as FastifyAdapter;
     const fastify = adapter.getInstance<FastifyInstance>();
+    // First of the gateway's hooks: no later one may see, log or pass on a token in the URL.
+    fastify.addHook('onRequest', async (request) => moveQueryAccessToken(request.raw, this.upgrades.isUpgrade(request.raw)));
     this.protection.register(adapter, fastify);
     this.proxy.register(fastify);
     this.upgrades.listen(fastify);
