@@ -14,6 +14,12 @@ export interface TelemetryOptions {
 /** Probes are polled every few seconds; tracing them would bury the real requests. */
 const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
 const INSTRUMENTED_MODULES = ['http', 'https', 'pg', 'kafkajs'];
+/**
+ * The instrumentation's own list of signed-URL parameters, plus `access_token`: browsers' EventSource
+ * and WebSocket cannot send headers, so the gateway takes the token in the query of its two streaming
+ * endpoints, and it must not reach a trace.
+ */
+const REDACTED_QUERY_PARAMS = ['sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token', 'access_token'];
 
 let started: NodeSDK | undefined;
 
@@ -37,7 +43,10 @@ export function startTelemetry(options: TelemetryOptions): NodeSDK {
     metricReaders: [],
     logRecordProcessors: [],
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]) }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]),
+        redactedQueryParamsServer: REDACTED_QUERY_PARAMS,
+      }),
       // Only queries made while serving something traced: pollers and probes would flood the traces.
       new PgInstrumentation({ requireParentSpan: true }),
       new KafkaJsInstrumentation(),
