@@ -17,7 +17,7 @@ describe('identity PATCH /me', () => {
 
   it('changes the name, phone and locale, and announces the whole profile in UserProfileChanged', async () => {
     const { userId, accessToken } = await registerAndLogin(service());
-    const changed = await patch(accessToken, { displayName: '  Ada Lovelace ', phone: '+254712345678', locale: 'sw-ke' });
+    const changed = await patch(accessToken, { name: '  Ada Lovelace ', phone: '+254712345678', locale: 'sw-ke' });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ id: userId, name: 'Ada Lovelace', phone: '+254712345678', locale: 'sw-KE' });
     expect((await call(service(), 'GET', '/me', { token: accessToken })).body).toMatchObject({ name: 'Ada Lovelace', phone: '+254712345678', locale: 'sw-KE' });
@@ -36,7 +36,7 @@ describe('identity PATCH /me', () => {
   it('announces nothing when nothing changes: the same values, or an empty body', async () => {
     const { userId, accessToken } = await registerAndLogin(service());
     const before = (await eventsOf(userId)).length;
-    for (const body of [{}, { displayName: 'Ada', phone: null, locale: 'en' }, { locale: 'EN' }]) {
+    for (const body of [{}, { name: 'Ada', phone: null, locale: 'en' }, { locale: 'EN' }]) {
       const response = await patch(accessToken, body);
       expect({ body, status: response.status, profile: response.body }).toEqual({ body, status: 200, profile: expect.objectContaining({ name: 'Ada', phone: null, locale: 'en' }) });
     }
@@ -52,16 +52,16 @@ describe('identity PATCH /me', () => {
       [{ locale: '' }, 'locale'],
       [{ phone: '+0712345678' }, 'phone'],
       [{ phone: 254712345678 }, 'phone'],
-      [{ displayName: '' }, 'displayName'],
-      [{ displayName: 'A\u202eda' }, 'displayName'],
-      [{ displayName: null }, 'displayName'],
-      [{ displayName: 'Eve', roles: ['admin'] }, 'roles'],
-      [{ name: 'Eve' }, 'name'],
+      [{ name: '' }, 'name'],
+      [{ name: 'A\u202eda' }, 'name'],
+      [{ name: null }, 'name'],
+      [{ name: 'Eve', roles: ['admin'] }, 'roles'],
+      [{ displayName: 'Eve' }, 'displayName'],
     ] as const) {
       const response = await patch(accessToken, body);
       expect({ body, status: response.status, fields: response.body.error?.details.map((d) => d.field) }).toEqual({ body, status: 400, fields: [field] });
     }
     expect({ profile: await profile(), events: (await eventsOf(userId)).length }).toEqual(before);
-    expect((await call(service(), 'PATCH', '/me', { body: { displayName: 'Eve' } })).status).toBe(401);
+    expect((await call(service(), 'PATCH', '/me', { body: { name: 'Eve' } })).status).toBe(401);
   });
 });

@@ -10,7 +10,7 @@ export class RegisterDto extends createZodDto(
 
 /** Each field is optional; `phone: null` removes the number. */
 export class UpdateProfileDto extends createZodDto(
-  z.strictObject({ displayName: plainText(200).optional(), phone: phoneNumber.nullable().optional(), locale: locale.optional() }),
+  z.strictObject({ name: plainText(200).optional(), phone: phoneNumber.nullable().optional(), locale: locale.optional() }),
 ) {}
 
 export class LoginDto extends createZodDto(z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4) })) {}

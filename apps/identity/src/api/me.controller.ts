@@ -16,6 +16,6 @@ export class MeController {
 
   @Patch()
   async change(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto) {
-    return userView(await this.profile.change(user.id, { name: body.displayName, phone: body.phone, locale: body.locale }));
+    return userView(await this.profile.change(user.id, { name: body.name, phone: body.phone, locale: body.locale }));
   }
 }
