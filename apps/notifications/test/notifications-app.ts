@@ -5,6 +5,8 @@ import { createLogger, createServiceApp, KNEX, parseConfig, type ServiceApp } fr
 import { createTestDatabase, type TestDatabase, WsTestClient } from '@marketplace/testing';
 import type { Knex } from 'knex';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppModule } from '../src/app.module';
 import { notificationsConfigSchema } from '../src/notifications-config';
 
@@ -47,6 +49,8 @@ export class NotificationsTestApp {
       JWKS_URL: issuer.jwksUrl,
       NOTIFY_DISPATCH_INTERVAL_MS: '50',
       NOTIFY_RETRY_INITIAL_MS: '100',
+      // Without SMTP_URL mail is written as files: into the temp folder, not the repository's .data.
+      MAIL_DIR: join(tmpdir(), 'marketplace-test-mail'),
       ...env,
     });
     const service = await createServiceApp(AppModule, config, createLogger({ service: 'notifications', level: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent' }));

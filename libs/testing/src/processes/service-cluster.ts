@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ClusterSecrets, clusterSecretsFor, newClusterSecrets } from './cluster-secrets';
 import { freePort } from './free-port';
 import { gatewayReadyWithout } from './gateway-readiness';
@@ -35,7 +37,7 @@ export class ServiceCluster {
     try {
       for (const backend of options.backends) {
         const port = await freePort();
-        const extra = { ...clusterSecretsFor(backend.app, cluster.secrets), ...backend.env };
+        const extra = { ...clusterSecretsFor(backend.app, cluster.secrets), ...testMailDir(backend.app, options.label), ...backend.env };
         const env = buildServiceEnv({ name: backend.app, port, databaseUrl: options.databaseUrl, kafkaBrokers: options.kafkaBrokers, extra });
         cluster.processes.push(await ServiceProcess.start({ app: backend.app, env, port, label: options.label, readyTimeoutMs: options.readyTimeoutMs }));
       }
@@ -100,4 +102,9 @@ export class ServiceCluster {
   async stop(): Promise<void> {
     for (const process of [...this.processes].reverse()) await process.stop();
   }
+}
+
+/** Mail a test's notifications service writes as files (no SMTP_URL) goes to the temp folder, not the repository's .data. */
+function testMailDir(app: string, label: string): Record<string, string> {
+  return app === 'notifications' ? { MAIL_DIR: join(tmpdir(), 'marketplace-test-mail', label) } : {};
 }
