@@ -1,5 +1,6 @@
 import { BACKEND_SERVICES } from '@marketplace/platform';
 import { createTestDatabase, ensureBuilt, ServiceCluster, testInfrastructure, type TestDatabase } from '@marketplace/testing';
+import { createMessageBus, type MessageBus } from '@marketplace/messaging';
 import knex, { type Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
 import { HttpClient } from './http-client';
@@ -68,6 +69,11 @@ export class MarketplaceStack {
       await database.drop();
       throw error;
     }
+  }
+
+  /** The bus the services use (Kafka when the run has a broker, else the embedded bus in the stack's database), for a test that plays a service. */
+  bus(clientId: string): MessageBus {
+    return createMessageBus({ clientId, kafkaBrokers: testInfrastructure().kafkaBrokers, databaseUrl: this.database.url });
   }
 
   /** The gateway's base URL (for stream and WebSocket clients). */
