@@ -38,8 +38,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     this.task.start();
   }
 
+  /** The last pass finishes first; then the senders' pooled connections (SMTP) are closed. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.task.stop();
+    this.senders.email.close?.();
+    this.senders.sms.close?.();
   }
 
   /** Sends until nothing is due. */
