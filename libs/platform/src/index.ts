@@ -10,6 +10,7 @@ export * from './database/database.providers';
 export * from './bus/bus.providers';
 export * from './bus/service-messaging';
 export * from './event-sourcing';
+export * from './events/event-factory.provider';
 export * from './lifecycle/periodic-task';
 export * from './platform-config';
 export * from './services';

@@ -1,10 +1,9 @@
 import { DeliverySeal, newDeliverySealKey } from '@marketplace/auth';
-import { KNEX, PLATFORM_CONFIG } from '@marketplace/platform';
+import { eventFactoryProvider, KNEX, PLATFORM_CONFIG } from '@marketplace/platform';
 import type { Provider } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CloudEventFactory } from '@marketplace/contracts';
 import { IDENTITY_CONFIG, SIGNING_KEYS } from '../application/tokens';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
+import { CLOCK, type Clock } from '@marketplace/kernel';
 import type { IdentityConfig } from '../identity-config';
 import { AccessTokenIssuer } from './access-token-issuer';
 import { AccessTokenVerifier } from './access-token-verifier';
@@ -26,11 +25,7 @@ async function deliverySeal(config: IdentityConfig, db: Knex): Promise<DeliveryS
 /** The infrastructure behind identity's application services. */
 export const identityProviders: Provider[] = [
   { provide: IDENTITY_CONFIG, useExisting: PLATFORM_CONFIG },
-  {
-    provide: CloudEventFactory,
-    inject: [CLOCK, ID_GENERATOR],
-    useFactory: (clock: Clock, ids: IdGenerator) => new CloudEventFactory('marketplace/identity', clock, ids),
-  },
+  eventFactoryProvider('identity'),
   { provide: UsersRepository, useValue: new UsersRepository() },
   { provide: RefreshTokensRepository, useValue: new RefreshTokensRepository() },
   { provide: OneTimeTokensRepository, useValue: new OneTimeTokensRepository() },

@@ -1,5 +1,4 @@
-import { CloudEventFactory } from '@marketplace/contracts';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
+import { eventFactoryProvider } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { DirectoryProjection } from '../directory/application/directory-projection';
 import { DirectoryRepository } from '../directory/infrastructure/directory-repository';
@@ -25,13 +24,6 @@ import { InboxItemsRepository } from './infrastructure/inbox-items-repository';
 import { ParkedEvents } from './infrastructure/parked-events';
 import { PreferencesRepository } from './infrastructure/preferences-repository';
 
-/** Notifications' events: source `marketplace/notifications`, ids and time from the platform. */
-const eventFactory = {
-  provide: CloudEventFactory,
-  inject: [CLOCK, ID_GENERATOR],
-  useFactory: (clock: Clock, ids: IdGenerator) => new CloudEventFactory('marketplace/notifications', clock, ids),
-};
-
 /**
  * Events in, messages out: the directory and order facts, the handlers and templates, deliveries
  * recorded once and dispatched with retries, the in-app inbox, preferences and the admins' view.
@@ -40,7 +32,7 @@ const eventFactory = {
   imports: [LiveModule],
   controllers: [ConsumedEventsController, NotificationsController, NotificationStreamController, PreferencesController, AdminDeliveriesController],
   providers: [
-    eventFactory,
+    eventFactoryProvider('notifications'),
     channelSendersProvider,
     DirectoryRepository,
     DirectoryProjection,

@@ -32,9 +32,9 @@ export class InAppDelivery {
   ) {}
 
   async deliver(trx: Knex.Transaction, notice: InAppNotice, at: Date): Promise<void> {
-    const item: InboxItem = { id: notice.deliveryId, seq: 0, template: notice.template, category: notice.category, title: notice.title, body: notice.body, link: notice.link, createdAt: at, readAt: null };
-    const { seq, unreadCount } = await this.items.append(trx, notice.userId, item);
-    item.seq = seq;
+    const stored = { id: notice.deliveryId, template: notice.template, category: notice.category, title: notice.title, body: notice.body, link: notice.link, createdAt: at };
+    const { seq, unreadCount } = await this.items.append(trx, notice.userId, stored);
+    const item: InboxItem = { ...stored, seq, readAt: null };
     await this.live.publish(trx, [{ userId: notice.userId, kind: 'notification', id: String(item.seq), data: { notification: notificationView(item), unreadCount } }]);
     await this.outbox.enqueue(trx, [
       this.events.create('marketplace.notifications.NotificationDelivered.v1', notice.deliveryId, {

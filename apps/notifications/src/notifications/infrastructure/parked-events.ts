@@ -18,9 +18,4 @@ export class ParkedEvents {
     const rows = await trx('parked_events').where({ waiting_for: waitingFor }).delete().returning<Array<{ event: unknown; parked_at: Date }>>(['event', 'parked_at']);
     return rows.sort((a, b) => a.parked_at.getTime() - b.parked_at.getTime()).map((row) => parseCloudEvent(row.event));
   }
-
-  async count(db: Knex): Promise<number> {
-    const row = await db('parked_events').count<{ count: string }>('* as count').first();
-    return Number(row?.count ?? 0);
-  }
 }

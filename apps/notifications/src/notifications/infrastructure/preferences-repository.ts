@@ -6,8 +6,7 @@ import { type Preferences, type PreferencesChange, withDefaults } from '../domai
 @Injectable()
 export class PreferencesRepository {
   async get(db: Knex, userId: string): Promise<Preferences> {
-    const row = await db('preferences').where({ user_id: userId }).first<{ settings: PreferencesChange } | undefined>('settings');
-    return withDefaults(row?.settings);
+    return (await this.getMany(db, [userId])).get(userId) ?? withDefaults(undefined);
   }
 
   async getMany(db: Knex, userIds: readonly string[]): Promise<Map<string, Preferences>> {
