@@ -41,8 +41,8 @@ describeEachBackend('orders.order.v1 events on the bus', serviceBusBackends(), (
       return events.length >= 4 ? events : undefined;
     }, { timeoutMs: 60_000, description: 'the order events on the bus' });
     expect(mine.map((message) => message.event.type)).toEqual([
-      'marketplace.orders.OrderPlaced.v2',
-      'marketplace.orders.OrderPaymentRequested.v1',
+      'marketplace.orders.OrderPlaced.v3',
+      'marketplace.orders.OrderPaymentRequested.v2',
       'marketplace.orders.OrderConfirmed.v1',
       'marketplace.orders.OrderCancelled.v2',
     ]);

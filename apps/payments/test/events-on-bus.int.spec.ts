@@ -47,7 +47,7 @@ describeEachBackend('payments on the bus', serviceBusBackends(), (backend) => {
     const request = paymentRequest('pm_card_visa');
     await app.publish([orderPaymentRequested(request)]);
     const events = await published(request.paymentId, 2);
-    expect(types(events)).toEqual(['marketplace.payments.PaymentInitiated.v1', 'marketplace.payments.PaymentCaptured.v1']);
+    expect(types(events)).toEqual(['marketplace.payments.PaymentInitiated.v2', 'marketplace.payments.PaymentCaptured.v1']);
     for (const event of events) expect(event).toMatchObject({ source: 'marketplace/payments', subject: request.paymentId, specversion: '1.0', datacontenttype: 'application/json' });
     expect(events[0].data).toEqual({ paymentId: request.paymentId, orderId: request.orderId, amount: request.amount, provider: 'simulated', paymentMethod: 'pm_card_visa', initiatedAt: expect.any(String) });
     expect(events[1].data).toEqual({
@@ -64,7 +64,7 @@ describeEachBackend('payments on the bus', serviceBusBackends(), (backend) => {
     const request = paymentRequest('pm_card_chargeDeclined');
     await app.publish([orderPaymentRequested(request)]);
     const events = await published(request.paymentId, 2);
-    expect(types(events)).toEqual(['marketplace.payments.PaymentInitiated.v1', 'marketplace.payments.PaymentFailed.v1']);
+    expect(types(events)).toEqual(['marketplace.payments.PaymentInitiated.v2', 'marketplace.payments.PaymentFailed.v1']);
     expect(events[1].data).toMatchObject({ failureCode: 'card_declined', declineCode: 'generic_decline', amount: request.amount });
     expect((await app.stream(request.paymentId)).map((event) => event.type)).not.toContain('PaymentCaptured');
   });
@@ -88,7 +88,7 @@ describeEachBackend('payments on the bus', serviceBusBackends(), (backend) => {
     await published(request.paymentId, 2);
     await app.publish([orderCancelled(request)]);
     const events = await published(request.paymentId, 3);
-    expect(types(events)).toEqual(['marketplace.payments.PaymentInitiated.v1', 'marketplace.payments.PaymentCaptured.v1', 'marketplace.payments.RefundIssued.v1']);
+    expect(types(events)).toEqual(['marketplace.payments.PaymentInitiated.v2', 'marketplace.payments.PaymentCaptured.v1', 'marketplace.payments.RefundIssued.v1']);
     expect(events[2].data).toMatchObject({ refundId: automaticRefundId(request.paymentId), amount: request.amount, issuedBy: MARKETPLACE_ACTOR, reason: 'order_cancelled' });
   });
 
@@ -98,7 +98,7 @@ describeEachBackend('payments on the bus', serviceBusBackends(), (backend) => {
     await published(request.paymentId, 2);
     await app.publish([orderCancelled(request, 'payment_timeout')]);
     const cancelled = await published(request.paymentId, 3);
-    expect(types(cancelled)).toEqual(['marketplace.payments.PaymentInitiated.v1', 'marketplace.payments.PaymentRequiresAction.v1', 'marketplace.payments.PaymentFailed.v1']);
+    expect(types(cancelled)).toEqual(['marketplace.payments.PaymentInitiated.v2', 'marketplace.payments.PaymentRequiresAction.v1', 'marketplace.payments.PaymentFailed.v1']);
     expect(cancelled[2].data).toMatchObject({ failureCode: 'canceled' });
 
     const late = await deliverWebhook(app, intentEvent('payment_intent.succeeded', request, simulatedPaymentId(request.paymentId)));

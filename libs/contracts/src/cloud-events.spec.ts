@@ -2,7 +2,7 @@ import { InvalidEventError } from './errors';
 import { eventExamples, exampleCloudEvent } from './examples';
 import { createCloudEvent, isEventType, type MarketplaceEvent, parseCloudEvent, topicForType } from './registry';
 
-const orderPlaced = 'marketplace.orders.OrderPlaced.v2';
+const orderPlaced = 'marketplace.orders.OrderPlaced.v3';
 const envelope = {
   id: '0d7e5f2c-6a1e-4a53-9a0e-2f1f0c1d9b11',
   time: '2026-03-01T12:00:00.000Z',
@@ -73,13 +73,13 @@ describe('parseCloudEvent', () => {
   it('narrows data by type', () => {
     const parsed: MarketplaceEvent = parseCloudEvent(JSON.stringify(event));
     switch (parsed.type) {
-      case 'marketplace.orders.OrderPlaced.v2':
+      case 'marketplace.orders.OrderPlaced.v3':
         expect(parsed.data.lines.map((line) => line.unitPrice.amount)).toEqual([4500, 2950]);
         break;
       default:
         throw new Error(`unexpected ${parsed.type}`);
     }
-    expect(isEventType(parsed, 'marketplace.orders.OrderPlaced.v2', 'marketplace.orders.OrderConfirmed.v1')).toBe(true);
+    expect(isEventType(parsed, 'marketplace.orders.OrderPlaced.v3', 'marketplace.orders.OrderConfirmed.v1')).toBe(true);
     expect(isEventType(parsed, 'marketplace.orders.OrderConfirmed.v1')).toBe(false);
   });
 

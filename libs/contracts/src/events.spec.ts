@@ -38,8 +38,10 @@ describe('event schemas', () => {
         'ProductPriceChanged', 'ProductPublished', 'ProductArchived', 'ReviewPosted',
         'StockAdjusted', 'StockReserved', 'StockReservationFailed', 'StockReleased', 'StockCommitted',
         'OrderPlaced', 'OrderPaymentRequested', 'OrderConfirmed', 'OrderCancelled', 'OrderLineShipped',
-        'OrderDelivered', 'OrderRefunded',
+        'OrderDelivered', 'OrderDisputeWindowClosed', 'OrderRefunded',
+        'DisputeOpened', 'DisputeResponded', 'DisputeReturnRequested', 'DisputeResolved',
         'PaymentInitiated', 'PaymentRequiresAction', 'PaymentCaptured', 'PaymentFailed', 'RefundIssued',
+        'ChargebackOpened', 'ChargebackClosed', 'SellerPayoutScheduled', 'SellerPayoutPaid', 'SellerPayoutFailed',
         'NotificationDelivered', 'NotificationFailed',
       ].sort(),
     );
@@ -136,13 +138,13 @@ describe('event schemas', () => {
     });
   });
 
-  describe('reading v1 orders events as v2', () => {
+  describe('reading v1 orders events as the latest version', () => {
     const envelope = { id: 'e-1', source: 'marketplace/orders', specversion: '1.0', time: '2026-03-01T12:00:00.000Z', subject: 'o', datacontenttype: 'application/json' };
 
     it('gives a v1 OrderPlaced zero shipping and tax, its total as the subtotal', () => {
       const v1 = eventExamples['marketplace.orders.OrderPlaced.v1'];
       const parsed = parseCloudEvent({ ...envelope, type: 'marketplace.orders.OrderPlaced.v1', data: v1 });
-      expect(parsed.type).toBe('marketplace.orders.OrderPlaced.v2');
+      expect(parsed.type).toBe('marketplace.orders.OrderPlaced.v3');
       expect(parsed.data).toMatchObject({ subtotal: v1.total, shipping: { amount: 0, currency: 'EUR' }, tax: { amount: 0, currency: 'EUR' }, total: v1.total });
     });
 

@@ -1,5 +1,6 @@
 import { DEFAULT_LOCALE, userRegistered, userRegisteredV2 } from './events/identity';
-import { orderCancelled, orderCancelledV2, orderPlaced, orderPlacedV2 } from './events/orders';
+import { orderCancelled, orderCancelledV2, orderPaymentRequested, orderPaymentRequestedV2, orderPlaced, orderPlacedV2, orderPlacedV3 } from './events/orders';
+import { paymentInitiated, paymentInitiatedV2 } from './events/payments';
 import { defineUpcaster, type Upcaster } from './upcaster';
 
 const V1_CANCELLATION_REASONS = {
@@ -25,5 +26,9 @@ export const upcasters: readonly Upcaster[] = [
     shipping: { amount: 0, currency: data.total.currency },
     tax: { amount: 0, currency: data.total.currency },
   })),
+  // A card id is still a valid payment method: the later versions only added mobile money.
+  defineUpcaster(orderPlacedV2, orderPlacedV3, (data) => data),
+  defineUpcaster(orderPaymentRequested, orderPaymentRequestedV2, (data) => data),
+  defineUpcaster(paymentInitiated, paymentInitiatedV2, (data) => data),
   defineUpcaster(orderCancelled, orderCancelledV2, (data) => ({ ...data, reason: V1_CANCELLATION_REASONS[data.reason] })),
 ];

@@ -9,7 +9,7 @@ import type { OrderFacts } from '../notifications/handlers';
 export class OrderFactsRepository {
   /** Records OrderPlaced; returns the order id so that events parked until it was known can go on. */
   async apply(trx: Knex.Transaction, event: MarketplaceEvent): Promise<string | undefined> {
-    if (!isEventType(event, 'marketplace.orders.OrderPlaced.v2')) return undefined;
+    if (!isEventType(event, 'marketplace.orders.OrderPlaced.v3')) return undefined;
     await trx('order_facts').insert({ id: event.data.orderId, buyer_id: event.data.buyerId, placed: event.data }).onConflict('id').ignore();
     return event.data.orderId;
   }

@@ -13,7 +13,7 @@ export class OrderEventsController {
 
   @EventPattern(TOPICS.ordersOrder)
   async onOrderEvent(@Payload() event: MarketplaceEvent): Promise<void> {
-    if (isEventType(event, 'marketplace.orders.OrderPaymentRequested.v1')) await this.orders.onPaymentRequested(event);
+    if (isEventType(event, 'marketplace.orders.OrderPaymentRequested.v2')) await this.orders.onPaymentRequested(event);
     else if (isEventType(event, 'marketplace.orders.OrderCancelled.v2')) await this.orders.onOrderCancelled(event);
   }
 }

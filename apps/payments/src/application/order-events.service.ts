@@ -7,7 +7,7 @@ import { PAYMENT_PROVIDER, type PaymentProviderPort } from './payment-provider';
 import { PaymentSettlement } from './payment-settlement';
 import { type CommandCause, PaymentStreams } from './payment-streams';
 
-type PaymentRequested = MarketplaceEventOf<'marketplace.orders.OrderPaymentRequested.v1'>;
+type PaymentRequested = MarketplaceEventOf<'marketplace.orders.OrderPaymentRequested.v2'>;
 type OrderCancelled = MarketplaceEventOf<'marketplace.orders.OrderCancelled.v2'>;
 
 /**

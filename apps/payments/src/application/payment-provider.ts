@@ -1,4 +1,4 @@
-import type { Money, PaymentProvider } from '@marketplace/contracts';
+import type { CheckoutPaymentMethod, Money, PaymentProvider } from '@marketplace/contracts';
 import { DependencyUnavailableError } from '@marketplace/platform';
 import type { ChargeOutcome, RefundOutcome } from '../domain/provider-outcomes';
 
@@ -6,7 +6,7 @@ export interface ChargeRequest {
   paymentId: string;
   orderId: string;
   amount: Money;
-  paymentMethod: string;
+  paymentMethod: CheckoutPaymentMethod;
   idempotencyKey: string;
 }
 
@@ -14,7 +14,7 @@ export interface ChargeRequest {
 export interface ProviderPaymentRef {
   paymentId: string;
   providerPaymentId: string;
-  paymentMethod: string;
+  paymentMethod: CheckoutPaymentMethod;
   amount: Money;
   idempotencyKey: string;
 }

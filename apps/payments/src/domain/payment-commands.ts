@@ -1,4 +1,4 @@
-import type { Money, PaymentProvider } from '@marketplace/contracts';
+import type { CheckoutPaymentMethod, Money, PaymentProvider } from '@marketplace/contracts';
 
 /*
  * What a Payment is asked to do. Provider inputs (API answers, webhooks, status queries) and other
@@ -12,7 +12,7 @@ export interface InitiatePayment {
   orderId: string;
   buyerId: string;
   amount: Money;
-  paymentMethod: string;
+  paymentMethod: CheckoutPaymentMethod;
   provider: PaymentProvider;
   at: Date;
 }

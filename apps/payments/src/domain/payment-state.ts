@@ -1,4 +1,4 @@
-import type { Money, PaymentProvider } from '@marketplace/contracts';
+import type { CheckoutPaymentMethod, Money, PaymentProvider } from '@marketplace/contracts';
 import type { PaymentAnomalyDetected } from './private-events';
 
 export type RefundStatus = 'pending' | 'issued' | 'failed';
@@ -28,7 +28,7 @@ export interface PaymentFacts {
   buyerId: string | null;
   amount: Money;
   provider: PaymentProvider;
-  paymentMethod: string;
+  paymentMethod: CheckoutPaymentMethod;
   /** The provider's id of this payment, once the provider named it. */
   providerPaymentId?: string;
   orderCancelled: boolean;

@@ -1,4 +1,4 @@
-import { paymentCaptured, paymentFailed, paymentInitiated, paymentRequiresAction, type paymentsEvents, refundIssued } from '@marketplace/contracts';
+import { paymentCaptured, paymentFailed, paymentInitiatedV2, paymentRequiresAction, type paymentsEvents, refundIssued } from '@marketplace/contracts';
 import type { RecordedEventMapper } from '@marketplace/messaging';
 import type { PaymentEvent, PaymentEventType } from '../domain/payment-events';
 
@@ -6,7 +6,7 @@ type PaymentContract = (typeof paymentsEvents)[number];
 
 /** The stored events other services see, each with its contract; every other payment event stays private. */
 const CONTRACTS: Partial<Record<PaymentEventType, PaymentContract>> = {
-  PaymentInitiated: paymentInitiated,
+  PaymentInitiated: paymentInitiatedV2,
   PaymentRequiresAction: paymentRequiresAction,
   PaymentCaptured: paymentCaptured,
   PaymentFailed: paymentFailed,

@@ -1,4 +1,5 @@
 export * from './ids';
+export * from './mobile-money';
 export * from './money';
 export * from './payment-method';
 export * from './quantity';

@@ -23,7 +23,7 @@ export class ReservationEventsController {
   async onOrderEvent(@Payload() event: MarketplaceEvent, @Ctx() context: MessagingContext): Promise<void> {
     const key = { group: `${context.getGroupId()}/inventory`, eventId: event.id };
     const cause = { eventId: event.id, correlationId: event.correlationid ?? event.subject };
-    if (isEventType(event, 'marketplace.orders.OrderPlaced.v2')) {
+    if (isEventType(event, 'marketplace.orders.OrderPlaced.v3')) {
       const { orderId, lines } = event.data;
       await this.inbox.handleOnce(this.db, key, (trx) => this.reservations.reserve(trx, orderId, lines, cause));
     } else if (isEventType(event, 'marketplace.orders.OrderCancelled.v2')) {

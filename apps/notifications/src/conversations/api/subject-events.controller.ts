@@ -28,7 +28,7 @@ export class SubjectEventsController {
 
   @EventPattern(TOPICS.ordersOrder)
   async onOrderEvent(@Payload() event: MarketplaceEvent, @Ctx() context: MessagingContext): Promise<void> {
-    if (!isEventType(event, 'marketplace.orders.OrderPlaced.v2')) return;
+    if (!isEventType(event, 'marketplace.orders.OrderPlaced.v3')) return;
     const { orderId, buyerId, lines } = event.data;
     await this.inbox.handleOnce(this.db, this.key(event, context), (trx) => this.subjects.recordOrder(trx, { orderId, buyerId, sellerIds: lines.map((line) => line.sellerId) }));
   }

@@ -3,7 +3,7 @@ import type { Category, Channel } from '../domain/channels';
 import type { Template } from '../templates/template';
 
 /** An order as OrderPlaced told it: what order messages show, and who bought and who sells. */
-export type OrderFacts = EventData<'marketplace.orders.OrderPlaced.v2'>;
+export type OrderFacts = EventData<'marketplace.orders.OrderPlaced.v3'>;
 
 /** What handlers may use besides the event: notifications' own projections and the delivery key. */
 export interface HandlerContext {

@@ -4,8 +4,8 @@ import type { OrderEventType } from '../domain/order-events';
 
 /** The contract version each stored order event is published as; OrderStockReserved stays private. */
 const PUBLISHED_AS: Partial<Record<OrderEventType, EventType>> = {
-  OrderPlaced: 'marketplace.orders.OrderPlaced.v2',
-  OrderPaymentRequested: 'marketplace.orders.OrderPaymentRequested.v1',
+  OrderPlaced: 'marketplace.orders.OrderPlaced.v3',
+  OrderPaymentRequested: 'marketplace.orders.OrderPaymentRequested.v2',
   OrderConfirmed: 'marketplace.orders.OrderConfirmed.v1',
   OrderCancelled: 'marketplace.orders.OrderCancelled.v2',
   OrderLineShipped: 'marketplace.orders.OrderLineShipped.v1',

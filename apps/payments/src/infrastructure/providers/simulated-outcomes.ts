@@ -1,3 +1,5 @@
+import type { CheckoutPaymentMethod } from '@marketplace/contracts';
+
 /** What Stripe does with each of its test PaymentMethods, as the simulated provider plays it. */
 export type SimulatedOutcome =
   | { kind: 'captured' }
@@ -35,7 +37,8 @@ const OUTCOMES: Readonly<Record<string, SimulatedOutcome>> = {
 };
 
 /** The outcome of charging this PaymentMethod; one Stripe does not know is a missing resource. */
-export function simulatedOutcome(paymentMethod: string): SimulatedOutcome {
+export function simulatedOutcome(paymentMethod: CheckoutPaymentMethod): SimulatedOutcome {
+  if (typeof paymentMethod !== 'string') return { kind: 'declined', failureCode: 'payment_method_not_supported', message: 'Not a card' };
   if (Object.hasOwn(OUTCOMES, paymentMethod)) return OUTCOMES[paymentMethod];
   return { kind: 'declined', failureCode: 'resource_missing', message: `No such PaymentMethod: '${paymentMethod}'` };
 }

@@ -1,4 +1,4 @@
-import type { Money } from '@marketplace/contracts';
+import type { CheckoutPaymentMethod, Money } from '@marketplace/contracts';
 import type { ChargeRequest, PaymentProviderPort, ProviderPaymentRef, ProviderRefundRequest } from '../../application/payment-provider';
 import type { ChargeOutcome, RefundOutcome } from '../../domain/provider-outcomes';
 import { canceledOutcome } from '../../domain/provider-steps';
@@ -35,7 +35,7 @@ export class SimulatedPaymentProvider implements PaymentProviderPort {
   }
 }
 
-function play(providerPaymentId: string, paymentMethod: string, amount: Money): ChargeOutcome {
+function play(providerPaymentId: string, paymentMethod: CheckoutPaymentMethod, amount: Money): ChargeOutcome {
   const outcome = simulatedOutcome(paymentMethod);
   switch (outcome.kind) {
     case 'captured':

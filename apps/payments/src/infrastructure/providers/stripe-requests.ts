@@ -10,7 +10,7 @@ export function paymentIntentParams(request: ChargeRequest): Stripe.PaymentInten
   return {
     amount: amount.amount,
     currency: amount.currency.toLowerCase(),
-    payment_method: paymentMethod,
+    payment_method: typeof paymentMethod === 'string' ? paymentMethod : undefined,
     confirm: true,
     // The API version this SDK pins renamed payment_method_types to allowed_payment_method_types.
     allowed_payment_method_types: ['card'],
