@@ -1,27 +1,27 @@
 import { AuthModule } from '@marketplace/auth';
 import { PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
-import { AdminRefundsController } from './api/admin-refunds.controller';
-import { OrderEventsController } from './api/order-events.controller';
-import { PaymentsController } from './api/payments.controller';
-import { StripeWebhooksController } from './api/stripe-webhooks.controller';
-import { OrderEventsService } from './application/order-events.service';
-import { PaymentQueriesService } from './application/payment-queries.service';
-import { PaymentReconciler } from './application/payment-reconciler';
-import { PaymentSettlement } from './application/payment-settlement';
-import { PaymentStreams } from './application/payment-streams';
-import { ProviderWebhooksService } from './application/provider-webhooks.service';
-import { ReconciliationLoop } from './application/reconciliation-loop';
-import { RefundSubmission } from './application/refund-submission';
-import { RefundsService } from './application/refunds.service';
+import { AdminRefundsController } from './payments/api/admin-refunds.controller';
+import { OrderEventsController } from './payments/api/order-events.controller';
+import { PaymentsController } from './payments/api/payments.controller';
+import { StripeWebhooksController } from './payments/api/stripe-webhooks.controller';
+import { OrderEventsService } from './payments/application/order-events.service';
+import { PaymentQueriesService } from './payments/application/payment-queries.service';
+import { PaymentReconciler } from './payments/application/payment-reconciler';
+import { PaymentSettlement } from './payments/application/payment-settlement';
+import { PaymentStreams } from './payments/application/payment-streams';
+import { ProviderWebhooksService } from './payments/application/provider-webhooks.service';
+import { ReconciliationLoop } from './payments/application/reconciliation-loop';
+import { RefundSubmission } from './payments/application/refund-submission';
+import { RefundsService } from './payments/application/refunds.service';
 import { paymentsMigrations } from './infrastructure/migrations';
-import { paymentsEventSourcing } from './infrastructure/payments-event-sourcing';
-import { PaymentsReadModel } from './infrastructure/payments-read-model';
-import { paymentProviderProvider } from './infrastructure/providers/payment-provider.providers';
-import { ReconciliationLock } from './infrastructure/reconciliation/reconciliation-lock';
-import { ReconciliationQueue } from './infrastructure/reconciliation/reconciliation-queue';
-import { StripeWebhookReader } from './infrastructure/webhooks/stripe-webhook-reader';
-import { WebhookDeliveries } from './infrastructure/webhooks/webhook-deliveries';
+import { paymentsEventSourcing } from './payments/infrastructure/payments-event-sourcing';
+import { PaymentsReadModel } from './payments/infrastructure/payments-read-model';
+import { paymentProviderProvider } from './payments/infrastructure/providers/payment-provider.providers';
+import { ReconciliationLock } from './payments/infrastructure/reconciliation/reconciliation-lock';
+import { ReconciliationQueue } from './payments/infrastructure/reconciliation/reconciliation-queue';
+import { StripeWebhookReader } from './payments/infrastructure/webhooks/stripe-webhook-reader';
+import { WebhookDeliveries } from './payments/infrastructure/webhooks/webhook-deliveries';
 
 /**
  * The payments service: Payment streams in its own event store (their public events relayed to

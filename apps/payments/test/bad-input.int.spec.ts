@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENTS_TABLE } from '../src/infrastructure/webhooks/webhook-deliveries';
+import { WEBHOOK_EVENTS_TABLE } from '../src/payments/infrastructure/webhooks/webhook-deliveries';
 import { call, type Caller, caller, errorBody } from './http';
 import { orderPaymentRequested, paymentRequest, type PaymentRequest } from './orders-events';
 import { type PaymentsTestApp, startPayments } from './payments-app';

@@ -2,8 +2,8 @@ import { type MarketplaceEvent, parseCloudEvent, TOPICS } from '@marketplace/con
 import type { Consumer } from '@marketplace/messaging';
 import { describeEachBackend, serviceBusBackends, waitFor } from '@marketplace/testing';
 import { randomBytes } from 'node:crypto';
-import { automaticRefundId, MARKETPLACE_ACTOR } from '../src/domain/automatic-refund';
-import { simulatedPaymentId } from '../src/infrastructure/providers/simulated-provider';
+import { automaticRefundId, MARKETPLACE_ACTOR } from '../src/payments/domain/automatic-refund';
+import { simulatedPaymentId } from '../src/payments/infrastructure/providers/simulated-provider';
 import { orderCancelled, orderPaymentRequested, paymentRequest } from './orders-events';
 import { type PaymentsTestApp, startPayments } from './payments-app';
 import { deliverWebhook, intentEvent } from './stripe-webhooks';

@@ -7,10 +7,10 @@ import { ProjectionEngine } from '@marketplace/projections';
 import { createTestDatabase, type TestDatabase, waitFor } from '@marketplace/testing';
 import type { Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
-import { OrderEventsController } from '../src/api/order-events.controller';
+import { OrderEventsController } from '../src/payments/api/order-events.controller';
 import { AppModule } from '../src/app.module';
-import { paymentStream } from '../src/domain/payment-events';
-import { PAYMENTS_PROJECTION } from '../src/infrastructure/projection/payments.projection';
+import { paymentStream } from '../src/payments/domain/payment-events';
+import { PAYMENTS_PROJECTION } from '../src/payments/infrastructure/projection/payments.projection';
 import { type PaymentsConfig, paymentsConfigSchema } from '../src/payments-config';
 
 export const WEBHOOK_SECRET = 'whsec_payments_test_secret';

@@ -1,9 +1,9 @@
-import { idempotencyKeys } from '../src/application/idempotency-keys';
-import { PAYMENT_PROVIDER, type PaymentProviderPort, ProviderUnavailableError } from '../src/application/payment-provider';
-import { PaymentReconciler } from '../src/application/payment-reconciler';
-import { PaymentStreams } from '../src/application/payment-streams';
-import { ReconciliationLock } from '../src/infrastructure/reconciliation/reconciliation-lock';
-import { simulatedPaymentId } from '../src/infrastructure/providers/simulated-provider';
+import { idempotencyKeys } from '../src/payments/application/idempotency-keys';
+import { PAYMENT_PROVIDER, type PaymentProviderPort, ProviderUnavailableError } from '../src/payments/application/payment-provider';
+import { PaymentReconciler } from '../src/payments/application/payment-reconciler';
+import { PaymentStreams } from '../src/payments/application/payment-streams';
+import { ReconciliationLock } from '../src/payments/infrastructure/reconciliation/reconciliation-lock';
+import { simulatedPaymentId } from '../src/payments/infrastructure/providers/simulated-provider';
 import { orderPaymentRequested, paymentRequest, type PaymentRequest } from './orders-events';
 import { type PaymentsTestApp, startPayments } from './payments-app';
 

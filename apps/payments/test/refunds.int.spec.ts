@@ -1,4 +1,4 @@
-import { paymentStream } from '../src/domain/payment-events';
+import { paymentStream } from '../src/payments/domain/payment-events';
 import { call, type Caller, caller, errorBody } from './http';
 import { orderPaymentRequested, paymentRequest, type PaymentRequest } from './orders-events';
 import { type PaymentsTestApp, startPayments } from './payments-app';

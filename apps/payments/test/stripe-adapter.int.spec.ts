@@ -1,8 +1,8 @@
 import { type BackendCase, describeEachBackend, testInfrastructure } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
-import { idempotencyKeys } from '../src/application/idempotency-keys';
-import { createStripeClient } from '../src/infrastructure/providers/stripe-client';
-import { StripePaymentProvider } from '../src/infrastructure/providers/stripe-provider';
+import { idempotencyKeys } from '../src/payments/application/idempotency-keys';
+import { createStripeClient } from '../src/payments/infrastructure/providers/stripe-client';
+import { StripePaymentProvider } from '../src/payments/infrastructure/providers/stripe-provider';
 import { RecordingProxy } from './recording-proxy';
 
 const stripeMock: BackendCase<{ base: string }> = {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { PaymentStreams } from '../src/application/payment-streams';
-import { MARKETPLACE_ACTOR } from '../src/domain/automatic-refund';
-import { REFUNDED_AT_PROVIDER } from '../src/domain/record-refund-outcomes';
-import { simulatedPaymentId } from '../src/infrastructure/providers/simulated-provider';
-import { WEBHOOK_EVENTS_TABLE } from '../src/infrastructure/webhooks/webhook-deliveries';
+import { PaymentStreams } from '../src/payments/application/payment-streams';
+import { MARKETPLACE_ACTOR } from '../src/payments/domain/automatic-refund';
+import { REFUNDED_AT_PROVIDER } from '../src/payments/domain/record-refund-outcomes';
+import { simulatedPaymentId } from '../src/payments/infrastructure/providers/simulated-provider';
+import { WEBHOOK_EVENTS_TABLE } from '../src/payments/infrastructure/webhooks/webhook-deliveries';
 import { errorBody } from './http';
 import { orderPaymentRequested, paymentRequest, type PaymentRequest } from './orders-events';
 import { type PaymentsTestApp, startPayments } from './payments-app';

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@marketplace/event-store';
-import { commands, events, PAYMENT_ID } from '../../test/fixtures/payment-history';
+import { commands, events, PAYMENT_ID } from '../../../test/fixtures/payment-history';
 import { paymentDecider } from '../domain/payment-decider';
 import type { PaymentEvent } from '../domain/payment-events';
 import { assertPublishable, publishPaymentEvent, UnpublishableEventError } from './published-events';
@@ -18,9 +18,9 @@ describe('the payment events other services see', () => {
   it('publishes the five public events to payments.payment.v1 by their contract type, keyed by the payment', () => {
     const publicEvents = [events.initiated[0], events.requiresAction, events.captured(), events.failed(), events.refundIssued(PAYMENT_ID, { amount: 1, currency: 'EUR' })];
     expect(publicEvents.map((event) => publishPaymentEvent(recorded(event)))).toEqual(
-      ['PaymentInitiated', 'PaymentRequiresAction', 'PaymentCaptured', 'PaymentFailed', 'RefundIssued'].map((name) => ({
+      ['PaymentInitiated.v2', 'PaymentRequiresAction.v1', 'PaymentCaptured.v1', 'PaymentFailed.v1', 'RefundIssued.v1'].map((name) => ({
         topic: 'payments.payment.v1',
-        type: `marketplace.payments.${name}.v1`,
+        type: `marketplace.payments.${name}`,
         subject: PAYMENT_ID,
       })),
     );

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@marketplace/event-store';
-import { ADMIN_ID, commands, eur, events, PAYMENT_ID, ISO } from '../../test/fixtures/payment-history';
+import { ADMIN_ID, commands, eur, events, PAYMENT_ID, ISO } from '../../../test/fixtures/payment-history';
 import { MARKETPLACE_ACTOR } from './automatic-refund';
 import { paymentDecider } from './payment-decider';
 import { PaymentNotCapturedError, PaymentNotFoundError, RefundCurrencyMismatchError, RefundExceedsCapturedError, RefundIdConflictError } from './payment-errors';

@@ -1,5 +1,5 @@
 import { nameBasedId } from '@marketplace/kernel';
-import { eur, events, PAYMENT_ID } from '../../test/fixtures/payment-history';
+import { eur, events, PAYMENT_ID } from '../../../test/fixtures/payment-history';
 import { automaticRefundId } from './automatic-refund';
 import { eventKey } from './event-keys';
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { ZodError } from 'zod';
 import type { ProviderNotification } from '../../application/webhook-input';
-import type { PaymentsConfig } from '../../payments-config';
+import type { PaymentsConfig } from '../../../payments-config';
 import { InvalidSignatureError, InvalidWebhookError, WebhooksNotConfiguredError } from './webhook-errors';
 import { stripeEventEnvelope } from './stripe-webhook-objects';
 import { stripeWebhookInput } from './stripe-webhook-mapping';

@@ -1,6 +1,6 @@
 import { deciderSpecification, foldEvents } from '@marketplace/event-store';
 import { nameBasedId } from '@marketplace/kernel';
-import { commands, eur, events, PAYMENT_ID, PI } from '../../test/fixtures/payment-history';
+import { commands, eur, events, PAYMENT_ID, PI } from '../../../test/fixtures/payment-history';
 import { automaticRefundId, MARKETPLACE_ACTOR, ORDER_CANCELLED_REASON } from './automatic-refund';
 import { paymentDecider } from './payment-decider';
 import type { PaymentEvent } from './payment-events';

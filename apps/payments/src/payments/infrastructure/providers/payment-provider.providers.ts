@@ -1,7 +1,7 @@
 import { PLATFORM_CONFIG } from '@marketplace/platform';
 import type { Provider } from '@nestjs/common';
 import { PAYMENT_PROVIDER, type PaymentProviderPort } from '../../application/payment-provider';
-import type { PaymentsConfig } from '../../payments-config';
+import type { PaymentsConfig } from '../../../payments-config';
 import { SimulatedPaymentProvider } from './simulated-provider';
 import { createStripeClient } from './stripe-client';
 import { StripePaymentProvider } from './stripe-provider';

@@ -1,7 +1,7 @@
 import { LOGGER, PeriodicTask, PLATFORM_CONFIG } from '@marketplace/platform';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { PaymentsConfig } from '../payments-config';
+import type { PaymentsConfig } from '../../payments-config';
 import { PaymentReconciler } from './payment-reconciler';
 
 /** Runs a reconciliation pass every PAYMENT_RECONCILE_INTERVAL_MS, never two at once in this process. */

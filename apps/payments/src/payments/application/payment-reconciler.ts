@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ReconciliationLock } from '../infrastructure/reconciliation/reconciliation-lock';
 import { ReconciliationQueue } from '../infrastructure/reconciliation/reconciliation-queue';
-import type { PaymentsConfig } from '../payments-config';
+import type { PaymentsConfig } from '../../payments-config';
 import { PaymentSettlement } from './payment-settlement';
 
 /** Payments looked at per pass; the least recently tried come first, so the rest wait for the next pass. */

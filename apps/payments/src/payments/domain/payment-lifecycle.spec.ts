@@ -1,5 +1,5 @@
 import { deciderSpecification, foldEvents } from '@marketplace/event-store';
-import { commands, eur, events, ISO, PI } from '../../test/fixtures/payment-history';
+import { commands, eur, events, ISO, PI } from '../../../test/fixtures/payment-history';
 import type { PaymentCommand } from './payment-commands';
 import { paymentDecider } from './payment-decider';
 import type { PaymentEvent } from './payment-events';
