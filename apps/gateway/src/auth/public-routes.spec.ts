@@ -14,6 +14,8 @@ describe('isPublicRoute', () => {
     ['GET', '/products/p-1/reviews'],
     ['GET', '/search'],
     ['POST', '/webhooks/stripe'],
+    ['POST', '/webhooks/paynow'],
+    ['POST', '/webhooks/mpesa/Zk3v9Qx2'],
   ])('%s %s is public', (method, path) => {
     expect(isPublicRoute(method, path)).toBe(true);
   });
@@ -30,6 +32,10 @@ describe('isPublicRoute', () => {
     ['GET', '/orders'],
     ['GET', '/admin/seller-applications'],
     ['GET', '/webhooks/stripe'],
+    ['POST', '/webhooks/mpesa'],
+    ['POST', '/webhooks/mpesa/a/b'],
+    ['GET', '/seller/balance'],
+    ['POST', '/orders/o-1/disputes'],
     ['GET', '/auth/login'],
     ['POST', '/auth/password-reset/other'],
     ['GET', '/searchable'],

@@ -11,7 +11,8 @@ const PUBLIC_ROUTES: ReadonlyArray<readonly [methods: readonly string[], path: R
   [['POST'], /^\/auth\/password-reset\/(request|confirm)$/],
   [['GET', 'HEAD'], /^\/(categories|products)(\/[^/]+)*$/],
   [['GET', 'HEAD'], /^\/search$/],
-  [['POST'], /^\/webhooks\/stripe$/],
+  // Providers call these; each checks its own proof (Stripe's signature, PayNow's hash, the M-Pesa path token).
+  [['POST'], /^\/webhooks\/(stripe|paynow|mpesa\/[^/]+)$/],
 ];
 
 export function isPublicRoute(method: string, path: string): boolean {
