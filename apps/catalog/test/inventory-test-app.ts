@@ -68,7 +68,7 @@ export function orderPlaced(orderId: string, lines: { productId: string; quantit
     id: eventId,
     time: at(new Date()),
     source: 'marketplace/orders',
-    type: 'marketplace.orders.OrderPlaced.v2',
+    type: 'marketplace.orders.OrderPlaced.v3',
     subject: orderId,
     data: {
       orderId,

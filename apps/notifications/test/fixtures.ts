@@ -15,7 +15,7 @@ export async function registerUser(app: NotificationsTestApp, options: { name?: 
 
 /** OrderPlaced for two lines of one seller: 2 x 45.00 + 1 x 29.50, shipping 4.99, tax 24.90, total 149.39 EUR. */
 export async function placeOrder(app: NotificationsTestApp, buyerId: string, sellerId: string, orderId: string = randomUUID()) {
-  await app.publish('marketplace.orders.OrderPlaced.v2', orderId, {
+  await app.publish('marketplace.orders.OrderPlaced.v3', orderId, {
     orderId,
     buyerId,
     lines: [

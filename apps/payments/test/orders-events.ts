@@ -20,7 +20,7 @@ export function orderPaymentRequested(request: PaymentRequest, eventId = randomU
     id: eventId,
     time: new Date().toISOString(),
     source: 'marketplace/orders',
-    type: 'marketplace.orders.OrderPaymentRequested.v1',
+    type: 'marketplace.orders.OrderPaymentRequested.v2',
     subject: request.orderId,
     data: { ...request, requestedAt: new Date().toISOString() },
   });

@@ -30,7 +30,7 @@ export async function placedOrder(app: NotificationsTestApp, buyerId: string, se
   const subtotal = eur(2950 * lines.length);
   const shippingAddress = { recipientName: 'Ann', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' };
   const placedAt = new Date().toISOString();
-  await app.publish('marketplace.orders.OrderPlaced.v2', orderId, { orderId, buyerId, lines, subtotal, shipping: eur(0), tax: eur(0), total: subtotal, shippingAddress, paymentMethod: 'pm_card_visa', placedAt });
+  await app.publish('marketplace.orders.OrderPlaced.v3', orderId, { orderId, buyerId, lines, subtotal, shipping: eur(0), tax: eur(0), total: subtotal, shippingAddress, paymentMethod: 'pm_card_visa', placedAt });
   await projected(app, 'conversation_orders', { order_id: orderId }, `order ${orderId} projected`);
   return orderId;
 }

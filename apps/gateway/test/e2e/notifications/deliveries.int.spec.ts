@@ -53,7 +53,7 @@ describe('notification deliveries e2e', () => {
     await waitFor(() => smtp.mailsTo(buyer.credentials.email).some((mail) => mail.parsed.subject === VERIFICATION), { timeoutMs: 60_000, description: 'the verification mail' });
     const orderId = randomUUID();
     const line = { productId: randomUUID(), sellerId: randomUUID(), title: 'Tin whistle', quantity: 1, unitPrice: eur(1200), lineTotal: eur(1200) };
-    await publish('marketplace.orders.OrderPlaced.v2', orderId, {
+    await publish('marketplace.orders.OrderPlaced.v3', orderId, {
       orderId, buyerId: buyer.id, lines: [line], subtotal: eur(1200), shipping: eur(0), tax: eur(0), total: eur(1200),
       shippingAddress: { recipientName: 'Ann', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' }, paymentMethod: 'pm_card_visa', placedAt: new Date().toISOString(),
     });
