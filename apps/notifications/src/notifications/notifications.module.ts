@@ -2,6 +2,7 @@ import { eventFactoryProvider } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { DirectoryProjection } from '../directory/application/directory-projection';
 import { DirectoryRepository } from '../directory/infrastructure/directory-repository';
+import { DisputeFactsRepository } from '../dispute-facts/dispute-facts-repository';
 import { LiveModule } from '../live/live.module';
 import { OrderFactsRepository } from '../order-facts/order-facts-repository';
 import { AdminDeliveriesController } from './api/admin-deliveries.controller';
@@ -13,6 +14,7 @@ import { DeliveryDispatcher } from './application/delivery-dispatcher';
 import { DeliveryOutcomes } from './application/delivery-outcomes';
 import { EventIntake } from './application/event-intake';
 import { EventPlanner } from './application/event-planner';
+import { HandlerFacts } from './application/handler-facts';
 import { InAppDelivery } from './application/in-app-delivery';
 import { LinkOpener } from './application/link-opener';
 import { MessageRecorder } from './application/message-recorder';
@@ -25,7 +27,7 @@ import { ParkedEvents } from './infrastructure/parked-events';
 import { PreferencesRepository } from './infrastructure/preferences-repository';
 
 /**
- * Events in, messages out: the directory and order facts, the handlers and templates, deliveries
+ * Events in, messages out: the directory, order and dispute facts, the handlers and templates, deliveries
  * recorded once and dispatched with retries, the in-app inbox, preferences and the admins' view.
  */
 @Module({
@@ -37,6 +39,8 @@ import { PreferencesRepository } from './infrastructure/preferences-repository';
     DirectoryRepository,
     DirectoryProjection,
     OrderFactsRepository,
+    DisputeFactsRepository,
+    HandlerFacts,
     ParkedEvents,
     PreferencesRepository,
     DeliveriesRepository,

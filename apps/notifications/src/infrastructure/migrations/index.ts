@@ -1,5 +1,6 @@
 import type { Migration } from '@marketplace/platform';
 import { notificationsMigration } from './001-notifications';
 import { conversationsMigration } from './002-conversations';
+import { disputeFactsMigration } from './003-dispute-facts';
 
-export const notificationsMigrations: Migration[] = [notificationsMigration, conversationsMigration];
+export const notificationsMigrations: Migration[] = [notificationsMigration, conversationsMigration, disputeFactsMigration];

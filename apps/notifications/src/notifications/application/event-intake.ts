@@ -2,6 +2,7 @@ import type { MarketplaceEvent } from '@marketplace/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { DirectoryProjection } from '../../directory/application/directory-projection';
+import { DisputeFactsRepository } from '../../dispute-facts/dispute-facts-repository';
 import { OrderFactsRepository } from '../../order-facts/order-facts-repository';
 import { ParkedEvents } from '../infrastructure/parked-events';
 import { EventPlanner } from './event-planner';
@@ -15,6 +16,7 @@ export class EventIntake {
   constructor(
     private readonly directory: DirectoryProjection,
     private readonly orders: OrderFactsRepository,
+    private readonly disputes: DisputeFactsRepository,
     private readonly parked: ParkedEvents,
     private readonly planner: EventPlanner,
   ) {}
@@ -22,8 +24,9 @@ export class EventIntake {
   async take(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<void> {
     const user = await this.directory.apply(trx, event);
     const order = await this.orders.apply(trx, event);
+    const dispute = await this.disputes.apply(trx, event);
     await this.planner.plan(trx, event, at);
-    const keys = [user && `user:${user}`, order && `order:${order}`].filter((key): key is string => Boolean(key));
+    const keys = [user && `user:${user}`, order && `order:${order}`, dispute && `dispute:${dispute}`].filter((key): key is string => Boolean(key));
     for (const key of keys) {
       for (const waiting of await this.parked.release(trx, key)) await this.planner.plan(trx, waiting, at);
     }

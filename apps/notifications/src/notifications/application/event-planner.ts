@@ -4,9 +4,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationsConfig } from '../../notifications-config';
 import type { Knex } from 'knex';
 import { DirectoryRepository, type DirectoryEntry } from '../../directory/infrastructure/directory-repository';
-import { OrderFactsRepository } from '../../order-facts/order-facts-repository';
 import { type Audience, type HandlerContext, handlersFor, type NotificationHandler } from '../handlers';
 import { ParkedEvents } from '../infrastructure/parked-events';
+import { HandlerFacts } from './handler-facts';
 import { LinkOpener } from './link-opener';
 import { MessageRecorder } from './message-recorder';
 
@@ -14,7 +14,7 @@ type Planned = { handler: NotificationHandler; audience: Array<Audience<unknown>
 
 /**
  * Turns an event into messages with its handlers. When a projection does not know yet what the
- * messages need, the event is parked: under its order when the order's lines are unknown (nothing is
+ * messages need, the event is parked: under its order or dispute when that is unknown (nothing is
  * sent yet), under each recipient missing from the directory (the others get theirs now). It is
  * planned again when that is known; deliveries already recorded are not repeated. An event older than
  * NOTIFY_MAX_EVENT_AGE_MS sends nothing.
@@ -23,7 +23,7 @@ type Planned = { handler: NotificationHandler; audience: Array<Audience<unknown>
 export class EventPlanner {
   constructor(
     private readonly directory: DirectoryRepository,
-    private readonly orders: OrderFactsRepository,
+    private readonly facts: HandlerFacts,
     private readonly parked: ParkedEvents,
     private readonly links: LinkOpener,
     private readonly recorder: MessageRecorder,
@@ -33,14 +33,12 @@ export class EventPlanner {
   async plan(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<void> {
     const handlers = handlersFor(event.type);
     if (handlers.length === 0 || at.getTime() - Date.parse(event.time) > this.config.NOTIFY_MAX_EVENT_AGE_MS) return;
-    const orderId = handlers.map((handler) => handler.order?.(event.data)).find((id) => id !== undefined);
-    const order = orderId === undefined ? undefined : await this.orders.find(trx, orderId);
-    if (orderId !== undefined && !order) return this.parked.park(trx, `order:${orderId}`, event, at);
+    const facts = await this.facts.load(trx, handlers, event);
+    if ('waitingFor' in facts) return this.parked.park(trx, facts.waitingFor, event, at);
+    const { order, dispute } = facts.known;
     const context: HandlerContext = {
-      order: () => {
-        if (!order) throw new Error(`a handler of ${event.type} reads its order without naming it`);
-        return order;
-      },
+      order: () => order ?? unnamed(event.type, 'order'),
+      dispute: () => dispute ?? unnamed(event.type, 'dispute'),
       openLink: (sealed, keyId) => this.links.open(sealed, keyId),
     };
     const planned: Planned[] = handlers
@@ -65,4 +63,8 @@ export class EventPlanner {
     const admins = targets.some((target) => target.to === 'admins') ? await this.directory.admins(trx) : [];
     return { users, admins, missing: [...new Set(userIds.filter((id) => !users.has(id)))] };
   }
+}
+
+function unnamed(type: string, fact: 'order' | 'dispute'): never {
+  throw new Error(`a handler of ${type} reads its ${fact} without naming it`);
 }

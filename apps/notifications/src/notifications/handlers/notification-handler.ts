@@ -5,10 +5,15 @@ import type { Template } from '../templates/template';
 /** An order as OrderPlaced told it: what order messages show, and who bought and who sells. */
 export type OrderFacts = EventData<'marketplace.orders.OrderPlaced.v3'>;
 
+/** A dispute as DisputeOpened told it: its kind, buyer and disputed lines with their sellers. */
+export type DisputeFacts = EventData<'marketplace.orders.DisputeOpened.v1'>;
+
 /** What handlers may use besides the event: notifications' own projections and the delivery key. */
 export interface HandlerContext {
   /** The order the handler names (`order`); the planner waits until it is known before calling. */
   order(): OrderFacts;
+  /** The dispute the handler names (`dispute`); the planner waits until it is known before calling. */
+  dispute(): DisputeFacts;
   /** Opens a link identity sealed for us (throws when the key does not fit). */
   openLink(sealedLink: string, keyId: string): string;
 }
@@ -18,7 +23,7 @@ export type Audience<D> = { to: 'user'; userId: string; data: D; email?: string 
 
 /**
  * One declarative handler per event type: which event, which messages it is (template, category,
- * channels), which order it needs, whether it applies, and who gets it with what data.
+ * channels), which order and dispute it needs, whether it applies, and who gets it with what data.
  */
 export interface NotificationHandler<T extends EventType = EventType, D = unknown> {
   event: T;
@@ -26,6 +31,7 @@ export interface NotificationHandler<T extends EventType = EventType, D = unknow
   category: Category;
   channels: readonly Channel[];
   order?: (data: EventData<T>) => string;
+  dispute?: (data: EventData<T>) => string;
   filter?: (data: EventData<T>, context: HandlerContext) => boolean;
   audience: (data: EventData<T>, context: HandlerContext) => Array<Audience<D>>;
 }

@@ -34,3 +34,8 @@ export function orderTable(order: OrderSummary, locale: string): AmountTable {
 export function orderLink(webUrl: string, orderId: string) {
   return { label: 'See your order', url: `${webUrl}/orders/${orderId}` };
 }
+
+/** An id as messages name it: its first eight characters, enough to tell a reader's orders apart. */
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}

@@ -1,9 +1,7 @@
 import type { Money } from '@marketplace/contracts';
 import { messageTemplate } from './message-template';
 import { formatMoney } from './intl-format';
-import { linesTable, orderLink, type OrderSummary, orderTable } from './order-summary';
-
-const short = (orderId: string) => orderId.slice(0, 8);
+import { linesTable, orderLink, type OrderSummary, orderTable, shortId as short } from './order-summary';
 
 export const orderConfirmedTemplate = messageTemplate<{ order: OrderSummary }>('order-confirmed', ({ order }, { reader, webUrl }) => ({
   title: `Your order ${short(order.orderId)} is confirmed`,
