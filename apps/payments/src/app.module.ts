@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { paymentsMigrations } from './infrastructure/migrations';
 import { paymentsEventSourcing } from './payments/infrastructure/payments-event-sourcing';
 import { PaymentsModule } from './payments/payments.module';
+import { StatementsModule } from './statements/statements.module';
 
 /**
  * The payments service: Payment streams in its own event store (their public events relayed to
@@ -18,6 +19,7 @@ import { PaymentsModule } from './payments/payments.module';
     AuthModule.forService(),
     paymentsEventSourcing,
     PaymentsModule,
+    StatementsModule,
   ],
 })
 export class AppModule {}
