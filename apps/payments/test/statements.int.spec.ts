@@ -101,6 +101,13 @@ describe('provider statement reconciliation over HTTP', () => {
     expect(await upload('provider=stripe', csv, await caller(app, ['buyer', 'seller']))).toEqual({ status: 403, body: errorBody('forbidden') });
   });
 
+  it('describes the CSV body in the OpenAPI document', async () => {
+    const document = await call(app, 'GET', '/openapi.json');
+    const operation = document.body.paths['/admin/reconciliation/statements'].post;
+    expect(Object.keys(operation.requestBody.content)).toEqual(['text/csv']);
+    expect(operation.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(['from', 'provider', 'to']);
+  });
+
   describe('bad input: a standard 4xx, nothing written', () => {
     const good = `${GENERIC_HEADER}\npi_1,1.00,EUR,completed,2026-03-01T10:00:00Z\n`;
     const manyRows = [GENERIC_HEADER, ...Array.from({ length: 50_001 }, (_, i) => `pi_${i},1.00,EUR,completed,2026-03-01T10:00:00Z`)].join('\n');

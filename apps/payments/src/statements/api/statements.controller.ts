@@ -1,5 +1,6 @@
 import { type AuthenticatedUser, CurrentUser, Roles } from '@marketplace/auth';
 import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { StatementReconciliationService } from '../application/statement-reconciliation.service';
 import type { ReconciliationReport } from '../domain/reconciliation-report';
 import { CsvBodyGuard } from './csv-body.guard';
@@ -15,6 +16,9 @@ export class StatementsController {
   @Post('statements')
   @HttpCode(200)
   @UseGuards(CsvBodyGuard)
+  // The document would otherwise describe the body as JSON.
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', description: 'The statement: the M-Pesa or Paynow export, or reference,amount,currency,status,completed_at' } })
   report(@CurrentUser() admin: AuthenticatedUser, @Query() query: StatementQueryDto, @Body() csv: string): Promise<ReconciliationReport> {
     const { provider, from, to } = query;
     return this.reconciliation.report({ provider, csv, period: { from, to }, adminId: admin.id });
