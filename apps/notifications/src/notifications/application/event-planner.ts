@@ -34,7 +34,11 @@ export class EventPlanner {
     const handlers = handlersFor(event.type);
     if (handlers.length === 0 || at.getTime() - Date.parse(event.time) > this.config.NOTIFY_MAX_EVENT_AGE_MS) return;
     const facts = await this.facts.load(trx, handlers, event);
-    if ('waitingFor' in facts) return this.parked.park(trx, facts.waitingFor, event, at);
+    if (facts.waitingFor !== undefined) {
+      const { waitingFor } = facts;
+      const learnt = async () => (await this.facts.load(trx, handlers, event)).waitingFor !== waitingFor;
+      return (await this.parked.parkUnlessLearnt(trx, waitingFor, event, at, learnt)) ? undefined : this.plan(trx, event, at);
+    }
     const { order, dispute } = facts.known;
     const context: HandlerContext = {
       order: () => order ?? unnamed(event.type, 'order'),
@@ -45,7 +49,13 @@ export class EventPlanner {
       .filter((handler) => handler.filter?.(event.data, context) ?? true)
       .map((handler) => ({ handler, audience: handler.audience(event.data, context) }));
     const recipients = await this.recipients(trx, planned);
-    for (const userId of recipients.missing) await this.parked.park(trx, `user:${userId}`, event, at);
+    let learnt = false;
+    for (const userId of recipients.missing) {
+      const known = async () => (await this.directory.find(trx, [userId])).has(userId);
+      if (!(await this.parked.parkUnlessLearnt(trx, `user:${userId}`, event, at, known))) learnt = true;
+    }
+    // A recipient learnt by a transaction that committed meanwhile: plan again, now with them.
+    if (learnt) return this.plan(trx, event, at);
     for (const { handler, audience } of planned) {
       const resolved = audience.flatMap((target) => {
         if (target.to === 'admins') return recipients.admins.map((user) => ({ user, data: target.data }));
@@ -61,7 +71,8 @@ export class EventPlanner {
     const userIds = targets.flatMap((target) => (target.to === 'user' ? [target.userId] : []));
     const users = await this.directory.find(trx, userIds);
     const admins = targets.some((target) => target.to === 'admins') ? await this.directory.admins(trx) : [];
-    return { users, admins, missing: [...new Set(userIds.filter((id) => !users.has(id)))] };
+    // Sorted, so that two transactions parking under the same users take their locks in one order.
+    return { users, admins, missing: [...new Set(userIds.filter((id) => !users.has(id)))].sort() };
   }
 }
 

@@ -18,7 +18,7 @@ export class HandlerFacts {
     private readonly disputes: DisputeFactsRepository,
   ) {}
 
-  async load(trx: Knex.Transaction, handlers: readonly NotificationHandler[], { data }: MarketplaceEvent): Promise<{ known: Facts } | { waitingFor: string }> {
+  async load(trx: Knex.Transaction, handlers: readonly NotificationHandler[], { data }: MarketplaceEvent): Promise<{ known: Facts; waitingFor?: undefined } | { waitingFor: string }> {
     const orderId = named(handlers.map((handler) => handler.order?.(data)));
     const order = orderId === undefined ? undefined : await this.orders.find(trx, orderId);
     if (orderId !== undefined && !order) return { waitingFor: `order:${orderId}` };

@@ -4,18 +4,33 @@ import type { Knex } from 'knex';
 
 /**
  * Events whose messages need something a projection does not know yet (the recipient's directory
- * entry, the order's lines): another topic's consumer may simply be behind. They wait here, in the
- * same transaction as the inbox record, and go on when the projection learns it: none is lost, none
- * goes to a dead-letter topic for being early.
+ * entry, the order's lines, the dispute's parties): another topic's or partition's consumer may simply
+ * be behind. They wait here, in the same transaction as the inbox record, and go on when the projection
+ * learns it: none is lost, none goes to a dead-letter topic for being early.
+ *
+ * Parking and releasing take the key's lock (until commit), so a projection that learns the key while
+ * an event is being parked in another transaction cannot miss it: either it commits before the park
+ * takes the lock, and `learnt()` (a fresh read: READ COMMITTED) sees it, or its release waits for the
+ * park's commit and finds the row.
  */
 @Injectable()
 export class ParkedEvents {
-  async park(trx: Knex.Transaction, waitingFor: string, event: MarketplaceEvent, at: Date): Promise<void> {
+  /** Parks the event unless, under the key's lock, `learnt()` finds what it waits for after all; says whether it parked. */
+  async parkUnlessLearnt(trx: Knex.Transaction, waitingFor: string, event: MarketplaceEvent, at: Date, learnt: () => Promise<boolean>): Promise<boolean> {
+    await lock(trx, waitingFor);
+    if (await learnt()) return false;
     await trx('parked_events').insert({ waiting_for: waitingFor, event_id: event.id, event: JSON.stringify(event), parked_at: at }).onConflict(['waiting_for', 'event_id']).ignore();
+    return true;
   }
 
+  /** Called once the projection's write is in the transaction. */
   async release(trx: Knex.Transaction, waitingFor: string): Promise<MarketplaceEvent[]> {
+    await lock(trx, waitingFor);
     const rows = await trx('parked_events').where({ waiting_for: waitingFor }).delete().returning<Array<{ event: unknown; parked_at: Date }>>(['event', 'parked_at']);
     return rows.sort((a, b) => a.parked_at.getTime() - b.parked_at.getTime()).map((row) => parseCloudEvent(row.event));
   }
+}
+
+function lock(trx: Knex.Transaction, waitingFor: string) {
+  return trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`parked:${waitingFor}`]);
 }
