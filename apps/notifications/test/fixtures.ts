@@ -13,14 +13,17 @@ export async function registerUser(app: NotificationsTestApp, options: { name?: 
   return { userId, email };
 }
 
-/** OrderPlaced for two lines of one seller: 2 x 45.00 + 1 x 29.50, shipping 4.99, tax 24.90, total 149.39 EUR. */
-export async function placeOrder(app: NotificationsTestApp, buyerId: string, sellerId: string, orderId: string = randomUUID()) {
+/**
+ * OrderPlaced for two lines of one seller: 2 x 45.00 (scarf) + 1 x 29.50 (mittens), shipping 4.99, tax 24.90,
+ * total 149.39 EUR.
+ */
+export async function placeOrder(app: NotificationsTestApp, buyerId: string, sellerId: string, orderId: string = randomUUID(), products = { scarf: randomUUID(), mittens: randomUUID() }) {
   await app.publish('marketplace.orders.OrderPlaced.v3', orderId, {
     orderId,
     buyerId,
     lines: [
-      { productId: randomUUID(), sellerId, title: 'Merino scarf', quantity: 2, unitPrice: eur(4500), lineTotal: eur(9000) },
-      { productId: randomUUID(), sellerId, title: 'Alpaca mittens', quantity: 1, unitPrice: eur(2950), lineTotal: eur(2950) },
+      { productId: products.scarf, sellerId, title: 'Merino scarf', quantity: 2, unitPrice: eur(4500), lineTotal: eur(9000) },
+      { productId: products.mittens, sellerId, title: 'Alpaca mittens', quantity: 1, unitPrice: eur(2950), lineTotal: eur(2950) },
     ],
     subtotal: eur(11950),
     shipping: eur(499),

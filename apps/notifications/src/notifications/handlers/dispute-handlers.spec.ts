@@ -102,10 +102,12 @@ describe('dispute handlers', () => {
       expect(messages[1].render().subject).toBe('The dispute on order 0b4c6a52: €15.00 refunded to the buyer');
     });
 
-    it('tells a rejection, and the end of a chargeback case to its sellers only', () => {
+    it('tells a rejection, and the end of a chargeback case (closed, whatever the admin marked) to its sellers only', () => {
       expect(resolved('rejected')[0].render().inApp.body).toBe('Our staff looked at the case and nothing is refunded.');
       expect(resolved('rejected')[1].render().inApp.body).toBe('Nothing is refunded, and your money for the disputed items is no longer held.');
-      expect(resolved('closed', chargebackCase).map((message) => message.to)).toEqual([ids.seller, ids.otherSeller]);
+      const chargebackEnd = resolved('rejected', chargebackCase);
+      expect(chargebackEnd.map((message) => message.to)).toEqual([ids.seller, ids.otherSeller]);
+      expect(chargebackEnd[0].render().subject).toBe('The dispute on order 0b4c6a52: closed');
     });
   });
 });

@@ -62,6 +62,8 @@ export const disputeHandlers = [
     category: 'transactional',
     channels,
     dispute: (data) => data.disputeId,
-    audience: ({ disputeId, orderId, outcome, refund, note }, { dispute }) => eachParty(dispute(), (party) => ({ disputeId, orderId, outcome, refund, note, side: party.side })),
+    // A chargeback case is settled by the buyer's bank, whatever the admin marks: its sellers read that it closed.
+    audience: ({ disputeId, orderId, outcome, refund, note }, { dispute }) =>
+      eachParty(dispute(), (party) => ({ disputeId, orderId, outcome: dispute().kind === 'chargeback' ? 'closed' : outcome, refund, note, side: party.side })),
   }),
 ];

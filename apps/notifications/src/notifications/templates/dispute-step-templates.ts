@@ -52,7 +52,7 @@ const OUTCOMES: Record<DisputeSide, Record<Outcome, (refund: string) => [title: 
   seller: {
     refunded: (refund) => [`${refund} refunded to the buyer`, `The buyer is refunded ${refund} from the disputed items; the hold on the rest of your money for them is lifted.`],
     rejected: () => ['rejected', 'Nothing is refunded, and your money for the disputed items is no longer held.'],
-    closed: () => ['closed', "The case ended with the bank's decision on the chargeback; your balance shows what it changed."],
+    closed: () => ['closed', "The chargeback case is closed and the hold on your money is lifted; your balance shows what the bank's decision changed."],
   },
 };
 
