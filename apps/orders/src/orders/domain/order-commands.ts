@@ -15,4 +15,8 @@ export type OrderCommand =
   | { type: 'CancelOrder'; by: { kind: 'buyer' | 'admin'; userId: string }; detail?: string; at: string }
   | { type: 'ShipLines'; sellerId: string; productIds?: string[]; carrier: string; trackingNumber: string; at: string }
   | { type: 'ConfirmDelivery'; by: Actor; at: string }
-  | { type: 'RecordRefund'; refundId: string; paymentId: string; amount: Money; at: string };
+  | { type: 'RecordRefund'; refundId: string; paymentId: string; amount: Money; at: string }
+  /** A dispute holds these lines: a buyer's within the window (`windowMs` after delivery), or a chargeback's (no rules). */
+  | { type: 'HoldLinesForDispute'; disputeId: string; by: 'buyer' | 'chargeback'; productIds: string[]; windowMs: number; at: string }
+  | { type: 'ReleaseDisputeHold'; disputeId: string; at: string }
+  | { type: 'CloseDisputeWindow'; windowMs: number; at: string };

@@ -2,6 +2,7 @@ import type { Decider } from '@marketplace/event-store';
 import { cancelByCheckout, cancelOrder } from './decisions/cancel';
 import { confirmOrder, requestPayment } from './decisions/checkout-steps';
 import { confirmDelivery } from './decisions/deliver';
+import { closeDisputeWindow, holdLinesForDispute, releaseDisputeHold } from './decisions/dispute-holds';
 import { placeOrder } from './decisions/place';
 import { recordRefund } from './decisions/refund';
 import { shipLines } from './decisions/ship';
@@ -34,6 +35,12 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
         return confirmDelivery(command, state);
       case 'RecordRefund':
         return recordRefund(command, state);
+      case 'HoldLinesForDispute':
+        return holdLinesForDispute(command, state);
+      case 'ReleaseDisputeHold':
+        return releaseDisputeHold(command, state);
+      case 'CloseDisputeWindow':
+        return closeDisputeWindow(command, state);
       default: {
         const unknown: never = command;
         throw new Error(`Unknown order command ${JSON.stringify(unknown)}`);

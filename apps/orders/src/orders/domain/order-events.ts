@@ -1,9 +1,24 @@
-import type { OrderCancelled, OrderConfirmed, OrderDelivered, OrderLineShipped, OrderPaymentRequested, OrderPlaced, OrderRefunded } from '@marketplace/contracts';
+import type { OrderCancelled, OrderDisputeWindowClosed, OrderConfirmed, OrderDelivered, OrderLineShipped, OrderPaymentRequested, OrderPlaced, OrderRefunded } from '@marketplace/contracts';
 
 /** Catalog reserved every line: kept in the order's stream (not published; catalog announced it). */
 export interface OrderStockReserved {
   orderId: string;
   reservedAt: string;
+}
+
+/** A dispute now holds these lines: none of them can be in another open dispute (private; the dispute publishes DisputeOpened). */
+export interface OrderLinesDisputed {
+  orderId: string;
+  disputeId: string;
+  productIds: string[];
+  disputedAt: string;
+}
+
+/** The dispute ended and no longer holds its lines (private; the dispute publishes DisputeResolved). */
+export interface OrderDisputeHoldReleased {
+  orderId: string;
+  disputeId: string;
+  releasedAt: string;
 }
 
 /**
@@ -18,7 +33,10 @@ export type OrderEvent =
   | { type: 'OrderCancelled'; data: OrderCancelled }
   | { type: 'OrderLineShipped'; data: OrderLineShipped }
   | { type: 'OrderDelivered'; data: OrderDelivered }
-  | { type: 'OrderRefunded'; data: OrderRefunded };
+  | { type: 'OrderRefunded'; data: OrderRefunded }
+  | { type: 'OrderLinesDisputed'; data: OrderLinesDisputed }
+  | { type: 'OrderDisputeHoldReleased'; data: OrderDisputeHoldReleased }
+  | { type: 'OrderDisputeWindowClosed'; data: OrderDisputeWindowClosed };
 
 export type OrderEventType = OrderEvent['type'];
 
@@ -31,4 +49,7 @@ export const ORDER_EVENT_TYPES: readonly OrderEventType[] = [
   'OrderLineShipped',
   'OrderDelivered',
   'OrderRefunded',
+  'OrderLinesDisputed',
+  'OrderDisputeHoldReleased',
+  'OrderDisputeWindowClosed',
 ];

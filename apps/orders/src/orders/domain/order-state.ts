@@ -39,6 +39,9 @@ export interface ActiveOrder {
   shipments: Record<string, Shipment>;
   refunds: { refundId: string; amount: Money; refundedAt: string }[];
   cancellation?: Cancellation;
+  /** The open disputes holding lines: product ids by dispute id (absent in states folded before disputes existed). */
+  disputeHolds?: Record<string, string[]>;
+  disputeWindowClosedAt?: string;
 }
 
 export type OrderState = { status: 'none' } | ActiveOrder;
@@ -81,6 +84,14 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       const fully = state.status !== 'cancelled' && refundedAmount(refunded) >= state.order.total.amount;
       return fully ? { ...refunded, status: 'refunded' } : refunded;
     }
+    case 'OrderLinesDisputed':
+      return { ...state, disputeHolds: { ...state.disputeHolds, [event.data.disputeId]: event.data.productIds } };
+    case 'OrderDisputeHoldReleased': {
+      const { [event.data.disputeId]: _released, ...holds } = state.disputeHolds ?? {};
+      return { ...state, disputeHolds: holds };
+    }
+    case 'OrderDisputeWindowClosed':
+      return { ...state, disputeWindowClosedAt: event.data.closedAt };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown order event ${JSON.stringify(unknown)}`);
