@@ -38,9 +38,9 @@ export function itemsText(items: readonly DisputedItem[]): string {
   return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : (named[0] ?? 'the items');
 }
 
-/** The items of one order, hence of one currency. */
+/** The items of one order, hence of one currency; never none (a dispute has lines, a seller hears of theirs). */
 export function itemsTotal(items: readonly DisputedItem[]): Money {
-  return { amount: items.reduce((sum, item) => sum + item.amount.amount, 0), currency: items[0]?.amount.currency ?? 'EUR' };
+  return { amount: items.reduce((sum, item) => sum + item.amount.amount, 0), currency: items[0].amount.currency };
 }
 
 export function itemsTable(items: readonly DisputedItem[], locale: string): AmountTable {
