@@ -2,8 +2,10 @@ import { AuthModule } from '@marketplace/auth';
 import { PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { paymentsMigrations } from './infrastructure/migrations';
+import { LedgerModule } from './ledger/ledger.module';
 import { paymentsEventSourcing } from './payments/infrastructure/payments-event-sourcing';
 import { PaymentsModule } from './payments/payments.module';
+import { PayoutsModule } from './payouts/payouts.module';
 import { StatementsModule } from './statements/statements.module';
 
 /**
@@ -19,6 +21,8 @@ import { StatementsModule } from './statements/statements.module';
     AuthModule.forService(),
     paymentsEventSourcing,
     PaymentsModule,
+    LedgerModule,
+    PayoutsModule,
     StatementsModule,
   ],
 })

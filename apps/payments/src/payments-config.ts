@@ -1,6 +1,8 @@
 import { serviceTokenConfigShape } from '@marketplace/auth';
 import { dataServiceConfigSchema, optional, positiveIntVar } from '@marketplace/platform';
 import { z } from 'zod';
+import { ledgerConfigShape } from './ledger/ledger-config';
+import { payoutsConfigShape } from './payouts/payouts-config';
 
 /**
  * Payments verifies access tokens itself (identity's key set). With STRIPE_SECRET_KEY it charges through
@@ -15,6 +17,8 @@ export const paymentsConfigSchema = dataServiceConfigSchema.extend({
   /** A payment or refund unchanged for this long is asked about again (provider status query, refund re-sent). */
   PAYMENT_RECONCILE_AFTER_MS: positiveIntVar.default(600_000),
   PAYMENT_RECONCILE_INTERVAL_MS: positiveIntVar.default(30_000),
+  ...ledgerConfigShape,
+  ...payoutsConfigShape,
 });
 
 export type PaymentsConfig = z.output<typeof paymentsConfigSchema>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { applyToBook, emptyBook, type LedgerEvent } from './ledger-book';
 import { balanceKey } from './seller-balance';
 import { ledgerEvents as e } from './ledger-test-events';
-import { disputeRefundId } from './order-ledger';
+import { disputeRefundId } from '../../payments/domain/dispute-refund';
 
 const [A, B] = [randomUUID(), randomUUID()];
 const [order1, order2, order3, pay1, pay2, pay3] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];

@@ -1,4 +1,4 @@
-import { nameBasedId } from '@marketplace/kernel';
+import { disputeRefundId } from '../../payments/domain/dispute-refund';
 import { commissionOn } from './allocation';
 import type { LedgerOrderRecorded, OrderLedgerEvent } from './ledger-events';
 import { chain, type LedgerStep } from './ledger-step';
@@ -6,11 +6,6 @@ import { chargeMoneyBack } from './money-back';
 import type { OrderLedger } from './order-ledger-state';
 import { relocate } from './relocation';
 import { postSale } from './sale';
-
-/** The refund id payments uses for the refund that resolves a dispute (see the DisputeResolved consumer). */
-export function disputeRefundId(paymentId: string, disputeId: string): string {
-  return nameBasedId(paymentId, `dispute:${disputeId}`);
-}
 
 /**
  * Folds one stored event into its order's ledger and returns the transactions it posts. `eventId` (the

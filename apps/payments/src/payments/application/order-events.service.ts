@@ -1,14 +1,16 @@
 import type { MarketplaceEventOf } from '@marketplace/contracts';
-import { CLOCK, type Clock } from '@marketplace/kernel';
+import { CLOCK, type Clock, DomainError } from '@marketplace/kernel';
 import { LOGGER } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { disputeRefund } from '../domain/dispute-refund';
 import { PAYMENT_PROVIDER, type PaymentProviderPort } from './payment-provider';
 import { PaymentSettlement } from './payment-settlement';
 import { type CommandCause, PaymentStreams } from './payment-streams';
 
 type PaymentRequested = MarketplaceEventOf<'marketplace.orders.OrderPaymentRequested.v2'>;
 type OrderCancelled = MarketplaceEventOf<'marketplace.orders.OrderCancelled.v2'>;
+type DisputeResolved = MarketplaceEventOf<'marketplace.orders.DisputeResolved.v1'>;
 
 /**
  * What orders asks of payments. Each handler is safe to run again (the bus redelivers what it did not
@@ -46,8 +48,27 @@ export class OrderEventsService {
     await this.streams.handle({ type: 'NoteOrderCancelled', paymentId, reason, at: this.clock.now() }, cause);
     await this.settlement.settle(paymentId, { cause });
   }
+
+  /**
+   * A dispute resolved with a refund: requested like an admin's (reserved, then sent), with an id derived
+   * from the dispute, so a redelivery is the same refund. A refund the payment cannot take (not captured,
+   * more than is left) is refused by the decider: logged for an admin, not retried.
+   */
+  async onDisputeResolved(event: DisputeResolved): Promise<void> {
+    if (event.data.outcome !== 'refunded') return;
+    const { paymentId, disputeId } = event.data;
+    const cause = causeOf(event);
+    try {
+      await this.streams.handle(disputeRefund(event.data, this.clock.now()), cause);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn({ err: error, paymentId, disputeId }, 'dispute refund refused by the payment; an admin must look');
+      return;
+    }
+    await this.settlement.settle(paymentId, { cause });
+  }
 }
 
-function causeOf(event: PaymentRequested | OrderCancelled): CommandCause {
+function causeOf(event: PaymentRequested | OrderCancelled | DisputeResolved): CommandCause {
   return { correlationid: event.correlationid ?? event.id, causationid: event.id };
 }

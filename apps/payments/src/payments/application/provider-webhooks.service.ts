@@ -4,10 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { PaymentCommand } from '../domain/payment-commands';
 import { chargeOutcomeCommand, refundOutcomeCommand } from '../domain/provider-outcomes';
+import { PaymentsReadModel } from '../infrastructure/payments-read-model';
 import { WebhookDeliveries } from '../infrastructure/webhooks/webhook-deliveries';
 import { PaymentSettlement } from './payment-settlement';
 import { PaymentStreams } from './payment-streams';
-import type { ProviderNotification, ProviderRefundReport, WebhookInput } from './webhook-input';
+import type { ChargebackReport, ProviderNotification, ProviderRefundReport, WebhookInput } from './webhook-input';
 
 export type WebhookResult = 'applied' | 'duplicate' | 'ignored' | 'unknown_payment';
 
@@ -23,6 +24,7 @@ export class ProviderWebhooksService {
     private readonly streams: PaymentStreams,
     private readonly settlement: PaymentSettlement,
     private readonly deliveries: WebhookDeliveries,
+    private readonly payments: PaymentsReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -36,21 +38,34 @@ export class ProviderWebhooksService {
 
   private async apply({ eventId, type, input }: ProviderNotification): Promise<WebhookResult> {
     if (input.kind === 'ignored') return 'ignored';
-    if ((await this.streams.load(input.paymentId)).status === 'none') {
-      this.logger.warn({ eventId, type, paymentId: input.paymentId }, 'webhook about a payment payments does not hold; ignored');
+    const paymentId = await this.paymentOf(input);
+    if (!paymentId || (await this.streams.load(paymentId)).status === 'none') {
+      this.logger.warn({ eventId, type, paymentId }, 'webhook about a payment payments does not hold; ignored');
       return 'unknown_payment';
     }
     const cause = { providerEventId: eventId };
-    for (const command of this.commandsFor(input)) await this.streams.handle(command, cause);
-    await this.settlement.settle(input.paymentId, { cause });
+    for (const command of this.commandsFor(input, paymentId)) await this.streams.handle(command, cause);
+    await this.settlement.settle(paymentId, { cause });
     return 'applied';
   }
 
-  private commandsFor(input: Exclude<WebhookInput, { kind: 'ignored' }>): PaymentCommand[] {
-    const at = this.clock.now();
-    if (input.kind === 'payment') return [chargeOutcomeCommand(input.paymentId, input.outcome, at)];
-    return input.refunds.flatMap((report) => refundOutcomeCommand(input.paymentId, { refundId: refundIdOf(input.paymentId, report), amount: report.amount }, report.outcome, at) ?? []);
+  /** A dispute may name only the provider's payment id: the read model knows whose it is. */
+  private async paymentOf(input: Exclude<WebhookInput, { kind: 'ignored' }>): Promise<string | undefined> {
+    if (input.paymentId || input.kind !== 'chargeback' || !input.providerPaymentId) return input.paymentId;
+    return (await this.payments.findByProviderPaymentId(input.providerPaymentId))?.state.paymentId;
   }
+
+  private commandsFor(input: Exclude<WebhookInput, { kind: 'ignored' }>, paymentId: string): PaymentCommand[] {
+    const at = this.clock.now();
+    if (input.kind === 'payment') return [chargeOutcomeCommand(paymentId, input.outcome, at)];
+    if (input.kind === 'chargeback') return [chargebackCommand(paymentId, input.chargeback, at)];
+    return input.refunds.flatMap((report) => refundOutcomeCommand(paymentId, { refundId: refundIdOf(paymentId, report), amount: report.amount }, report.outcome, at) ?? []);
+  }
+}
+
+function chargebackCommand(paymentId: string, report: ChargebackReport, at: Date): PaymentCommand {
+  const { outcome, ...chargeback } = report;
+  return outcome ? { type: 'RecordChargebackClosed', paymentId, ...chargeback, outcome, at } : { type: 'RecordChargebackOpened', paymentId, ...chargeback, at };
 }
 
 /** Ours when payments made the refund; else derived from the provider's id, the same at every report of it. */

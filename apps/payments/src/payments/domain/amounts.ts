@@ -1,4 +1,5 @@
 import type { Money } from '@marketplace/contracts';
+import { chargedBackAmount } from './chargeback-records';
 import type { PaymentFacts, PaymentState, RefundStatus } from './payment-state';
 
 function total(state: PaymentFacts, status: RefundStatus): number {
@@ -15,10 +16,10 @@ export function pendingRefundAmount(state: PaymentFacts): number {
   return total(state, 'pending');
 }
 
-/** Captured minus refunded minus pending: what a new refund may still take (0 before capture). */
+/** Captured minus refunded, pending and lost to chargebacks: what a new refund may still take (0 before capture). */
 export function refundableAmount(state: PaymentState): number {
   if (state.status !== 'captured') return 0;
-  return state.captured.amount - refundedAmount(state) - pendingRefundAmount(state);
+  return state.captured.amount - refundedAmount(state) - pendingRefundAmount(state) - chargedBackAmount(state.chargebacks);
 }
 
 export function sameMoney(a: Money, b: Money): boolean {

@@ -10,6 +10,9 @@ export function eventKey(event: PaymentEvent): string {
     case 'RefundIssued':
     case 'RefundFailed':
       return `${event.type}:${event.data.refundId}`;
+    case 'ChargebackOpened':
+    case 'ChargebackClosed':
+      return `${event.type}:${event.data.chargebackId}`;
     case 'PaymentAnomalyDetected': {
       const { anomaly, providerReference, received } = event.data;
       return `${event.type}:${anomaly}:${providerReference}:${received.amount}:${received.currency}`;

@@ -1,6 +1,7 @@
 import type { PaymentInitiated } from '@marketplace/contracts';
 import type { PaymentEvent } from './payment-events';
 import { factsOf, type PaymentState } from './payment-state';
+import { withClosedChargeback, withOpenedChargeback } from './chargeback-records';
 import { withFailedRefund, withIssuedRefund, withRequestedRefund } from './refund-records';
 
 export function initialPaymentState(): PaymentState {
@@ -34,6 +35,10 @@ export function evolvePayment(state: PaymentState, event: PaymentEvent): Payment
       return { ...state, refunds: withIssuedRefund(state.refunds, event.data) };
     case 'RefundFailed':
       return { ...state, refunds: withFailedRefund(state.refunds, event.data) };
+    case 'ChargebackOpened':
+      return state.status === 'captured' ? { ...state, chargebacks: withOpenedChargeback(state.chargebacks, event.data) } : state;
+    case 'ChargebackClosed':
+      return state.status === 'captured' ? { ...state, chargebacks: withClosedChargeback(state.chargebacks, event.data) } : state;
     default:
       return unknownEvent(event);
   }

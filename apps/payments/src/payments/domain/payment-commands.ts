@@ -1,4 +1,5 @@
 import type { CheckoutPaymentMethod, Money, PaymentProvider } from '@marketplace/contracts';
+import type { RecordChargebackClosed, RecordChargebackOpened } from './chargeback-commands';
 
 /*
  * What a Payment is asked to do. Provider inputs (API answers, webhooks, status queries) and other
@@ -58,4 +59,6 @@ export type PaymentCommand =
   | NoteOrderCancelled
   | RequestRefund
   | RecordRefundIssued
-  | RecordRefundFailed;
+  | RecordRefundFailed
+  | RecordChargebackOpened
+  | RecordChargebackClosed;

@@ -6,6 +6,7 @@ import type { PaymentCommand } from './payment-commands';
 import type { PaymentEvent } from './payment-events';
 import type { PaymentState } from './payment-state';
 import { recordCapture } from './record-capture';
+import { recordChargebackClosed, recordChargebackOpened } from './record-chargeback';
 import { recordDecline, recordProcessing, recordRequiresAction } from './record-provider-progress';
 import { recordRefundFailed, recordRefundIssued } from './record-refund-outcomes';
 import { requestRefund } from './request-refund';
@@ -30,6 +31,10 @@ export function decidePayment(command: PaymentCommand, state: PaymentState): Pay
       return recordRefundIssued(command, state);
     case 'RecordRefundFailed':
       return recordRefundFailed(command, state);
+    case 'RecordChargebackOpened':
+      return recordChargebackOpened(command, state);
+    case 'RecordChargebackClosed':
+      return recordChargebackClosed(command, state);
     default:
       return unknownCommand(command);
   }

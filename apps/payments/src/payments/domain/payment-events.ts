@@ -1,4 +1,4 @@
-import type { PaymentCaptured, PaymentFailed, PaymentInitiated, PaymentRequiresAction, RefundIssued } from '@marketplace/contracts';
+import type { ChargebackClosed, ChargebackOpened, PaymentCaptured, PaymentFailed, PaymentInitiated, PaymentRequiresAction, RefundIssued } from '@marketplace/contracts';
 import type {
   OrderCancellationNoted,
   PaymentAnomalyDetected,
@@ -23,7 +23,9 @@ export type PaymentEvent =
   | { type: 'OrderCancellationNoted'; data: OrderCancellationNoted }
   | { type: 'RefundRequested'; data: RefundRequested }
   | { type: 'RefundIssued'; data: RefundIssued }
-  | { type: 'RefundFailed'; data: RefundFailed };
+  | { type: 'RefundFailed'; data: RefundFailed }
+  | { type: 'ChargebackOpened'; data: ChargebackOpened }
+  | { type: 'ChargebackClosed'; data: ChargebackClosed };
 
 export type PaymentEventType = PaymentEvent['type'];
 
@@ -39,6 +41,8 @@ export const PAYMENT_EVENT_TYPES: readonly PaymentEventType[] = [
   'RefundRequested',
   'RefundIssued',
   'RefundFailed',
+  'ChargebackOpened',
+  'ChargebackClosed',
 ];
 
 /** The stream of one payment. */

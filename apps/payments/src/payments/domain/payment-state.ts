@@ -1,4 +1,5 @@
 import type { CheckoutPaymentMethod, Money, PaymentProvider } from '@marketplace/contracts';
+import type { ChargebackRecord } from './chargeback-records';
 import type { PaymentAnomalyDetected } from './private-events';
 
 export type RefundStatus = 'pending' | 'issued' | 'failed';
@@ -42,7 +43,8 @@ export type PaymentState =
   | { status: 'none' }
   | (PaymentFacts & { status: 'initiated' })
   | (PaymentFacts & { status: 'requires_action'; nextActionType: string })
-  | (PaymentFacts & { status: 'captured'; captured: Money; capturedAt: string })
+  // Chargebacks come only after a capture; optional, so that states stored before them still read.
+  | (PaymentFacts & { status: 'captured'; captured: Money; capturedAt: string; chargebacks?: ChargebackRecord[] })
   | (PaymentFacts & { status: 'failed'; failure: PaymentFailure; failedAt: string });
 
 export type StartedPayment = Exclude<PaymentState, { status: 'none' }>;

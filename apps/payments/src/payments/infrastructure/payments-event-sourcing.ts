@@ -1,10 +1,16 @@
 import { EventSourcingModule } from '@marketplace/platform';
+import { ledgerProjection } from '../../ledger/infrastructure/projection/ledger.projection';
+import { PAYOUT_STREAM_PREFIX } from '../../payouts/domain/payout-events';
+import { payoutsProjection } from '../../payouts/infrastructure/projection/payouts.projection';
 import { PAYMENT_STREAM_PREFIX } from '../domain/payment-events';
 import { paymentsProjection } from './projection/payments.projection';
 import { publishPaymentEvent } from './published-events';
 
-/** The payments' event store with its relay (public events to payments.payment.v1) and its read model. */
+/**
+ * The payments' event store with its relay (the public events of payments and payouts to
+ * payments.payment.v1) and its read models: payments, the sellers' ledger, payouts.
+ */
 export const paymentsEventSourcing = EventSourcingModule.forRoot({
-  publish: { source: 'marketplace/payments', map: publishPaymentEvent, streamPrefixes: [PAYMENT_STREAM_PREFIX] },
-  projections: { useFactory: () => [paymentsProjection] },
+  publish: { source: 'marketplace/payments', map: publishPaymentEvent, streamPrefixes: [PAYMENT_STREAM_PREFIX, PAYOUT_STREAM_PREFIX] },
+  projections: { useFactory: () => [paymentsProjection, ledgerProjection, payoutsProjection] },
 });

@@ -31,6 +31,11 @@ export class PaymentsReadModel {
     return this.read(() => this.db(PAYMENTS_TABLE).where({ id: paymentId }).first<PaymentRecord | undefined>(RECORD));
   }
 
+  /** The payment a provider's payment id belongs to (a chargeback may name only that). */
+  findByProviderPaymentId(providerPaymentId: string): Promise<PaymentRecord | undefined> {
+    return this.read(() => this.db(PAYMENTS_TABLE).where({ provider_payment_id: providerPaymentId }).first<PaymentRecord | undefined>(RECORD));
+  }
+
   /** Newest first. */
   list(filter: PaymentFilter): Promise<PaymentRecord[]> {
     return this.read(() => {

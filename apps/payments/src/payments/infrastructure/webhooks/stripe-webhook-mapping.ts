@@ -3,6 +3,7 @@ import type { ChargeOutcome } from '../../domain/provider-outcomes';
 import { canceledOutcome } from '../../domain/provider-steps';
 import { capturedOf, declineOf, requiresActionOf } from '../providers/stripe-intent-mapping';
 import { refundOutcome } from '../providers/stripe-refund-mapping';
+import { DISPUTE_EVENTS, stripeDisputeInput } from './stripe-dispute-mapping';
 import { type ChargeObject, chargeObject, marketplaceId, type PaymentIntentObject, paymentIntentObject } from './stripe-webhook-objects';
 
 /** The PaymentIntent events payments reads, each with what it says about the money. */
@@ -25,6 +26,7 @@ export function stripeWebhookInput(type: string, object: unknown): WebhookInput 
     return paymentId ? { kind: 'payment', paymentId, outcome: INTENT_EVENTS[type](intent) } : ignored('no paymentId in the metadata');
   }
   if (type === 'charge.refunded') return refundsInput(chargeObject.parse(object));
+  if (DISPUTE_EVENTS.includes(type)) return stripeDisputeInput(type, object);
   return ignored(`${type} is not handled`);
 }
 

@@ -41,6 +41,19 @@ export const chargeObject = z.object({
   refunds: z.object({ data: z.array(refundObject) }).nullish(),
 });
 
+/** A dispute (a chargeback): its charge may come expanded, with our metadata. */
+export const disputeObject = z.object({
+  id: z.string().min(1).max(255),
+  amount: z.int().positive(),
+  currency,
+  reason: z.string().min(1).max(200),
+  status: z.string(),
+  payment_intent: z.union([z.string().min(1), z.object({ id: z.string().min(1), metadata })]).nullish(),
+  charge: z.union([z.string().min(1), z.object({ id: z.string().min(1), metadata })]).nullish(),
+  metadata,
+});
+
+export type DisputeObject = z.infer<typeof disputeObject>;
 export type PaymentIntentObject = z.infer<typeof paymentIntentObject>;
 export type ChargeObject = z.infer<typeof chargeObject>;
 

@@ -1,0 +1,38 @@
+import type { MarketplaceEvent } from '@marketplace/contracts';
+import { type EventStore } from '@marketplace/event-store';
+import { nameBasedId } from '@marketplace/kernel';
+import { EVENT_STORE, PLATFORM_CONFIG } from '@marketplace/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PaymentsConfig } from '../../payments-config';
+import { ledgerOrderStream } from '../domain/ledger-events';
+import { orderFactOf, type OrderMessage } from '../domain/order-facts';
+
+/** The orders messages the ledger reads, by their full type. */
+const MESSAGES: Record<string, OrderMessage['type']> = {
+  'marketplace.orders.OrderPlaced.v3': 'OrderPlaced',
+  'marketplace.orders.DisputeOpened.v1': 'DisputeOpened',
+  'marketplace.orders.DisputeResolved.v1': 'DisputeResolved',
+  'marketplace.orders.OrderDisputeWindowClosed.v1': 'OrderDisputeWindowClosed',
+};
+
+/**
+ * Records what the ledger needs from orders.order.v1 in the order's ledger stream. The event id derives
+ * from the order and the fact, and the store ignores an id it already holds: a redelivery (or the same
+ * fact in another message) has no second effect, without an inbox.
+ */
+@Injectable()
+export class LedgerRecorder {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PLATFORM_CONFIG) private readonly config: PaymentsConfig,
+  ) {}
+
+  async record(event: MarketplaceEvent): Promise<void> {
+    const type = Object.hasOwn(MESSAGES, event.type) ? MESSAGES[event.type] : undefined;
+    if (!type) return;
+    const fact = orderFactOf({ type, data: event.data } as OrderMessage, () => this.config.COMMISSION_RATE);
+    if (!fact) return;
+    const metadata = { correlationid: event.correlationid ?? event.id, causationid: event.id };
+    await this.store.appendToStream(ledgerOrderStream(fact.orderId), [{ id: nameBasedId(fact.orderId, fact.key), ...fact.event, metadata }], { expectedRevision: 'any' });
+  }
+}
