@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { disputeRefundId } from '../src/payments/domain/dispute-refund';
+import { call, caller, type Caller, errorBody } from './http';
+import { balanceBecomes, ordersMessages, placeAndPay } from './ledger-fixtures';
+import { type PaymentsTestApp, startPayments } from './payments-app';
+
+describe('the sellers ledger over HTTP (in-process, embedded bus)', () => {
+  let app: PaymentsTestApp;
+  let admin: Caller;
+
+  beforeAll(async () => {
+    app = await startPayments({ PAYOUT_MINIMUM: '1', PAYOUT_INTERVAL_MS: '3600000' });
+    admin = await caller(app, ['admin']);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('owes each seller its lines less 10% from the capture, payable once the dispute window closed, then pays it out', async () => {
+    const [a, b] = [await caller(app, ['seller']), await caller(app, ['seller'])];
+    // A 30.00, B 20.00, shipping 5.00: A is owed 27.00, B 18.00, not payable yet.
+    const order = await placeAndPay(app, [[a.id, 3000], [b.id, 2000]], 500);
+    await balanceBecomes(app, a, { pending: 2700, held: 0, available: 0, inTransit: 0, paid: 0 });
+    await balanceBecomes(app, b, { pending: 1800, held: 0, available: 0, inTransit: 0, paid: 0 });
+    // 11.00 back, over 30 : 20 : 5 -> A 6.00 less 0.60 commission, B 4.00 less 0.40.
+    const refund = await call(app, 'POST', `/admin/payments/${order.paymentId}/refunds`, { as: admin, body: { amount: { amount: 1100, currency: 'EUR' }, reason: 'late' } });
+    expect(refund.status).toBe(201);
+    await balanceBecomes(app, a, { pending: 2160, held: 0, available: 0, inTransit: 0, paid: 0 });
+    await app.publish([ordersMessages.windowClosed(order)]);
+    await balanceBecomes(app, a, { pending: 0, held: 0, available: 2160, inTransit: 0, paid: 0 });
+    await balanceBecomes(app, b, { pending: 0, held: 0, available: 1440, inTransit: 0, paid: 0 });
+
+    const run = await call(app, 'POST', '/admin/payouts/run', { as: admin });
+    expect(run.status).toBe(200);
+    expect(run.body.scheduled).toEqual(
+      expect.arrayContaining([
+        { payoutId: expect.any(String), sellerId: a.id, amount: { amount: 2160, currency: 'EUR' } },
+        { payoutId: expect.any(String), sellerId: b.id, amount: { amount: 1440, currency: 'EUR' } },
+      ]),
+    );
+    await balanceBecomes(app, a, { pending: 0, held: 0, available: 0, inTransit: 0, paid: 2160 });
+    const payouts = await call(app, 'GET', '/seller/payouts', { as: a });
+    expect(payouts.body).toEqual({
+      items: [{ payoutId: expect.any(String), amount: { amount: 2160, currency: 'EUR' }, status: 'paid', providerPayoutId: expect.stringMatching(/^po_sim_/), failureCode: null, scheduledAt: expect.any(String) }],
+      nextCursor: null,
+    });
+    // Nothing left to pay: a second run schedules nothing for these sellers.
+    const again = await call(app, 'POST', '/admin/payouts/run', { as: admin });
+    expect(again.body.scheduled.filter((payout: { sellerId: string }) => [a.id, b.id].includes(payout.sellerId))).toEqual([]);
+  });
+
+  it('holds a disputed line past the window, refunds the dispute once on a redelivered resolution, and charges it to that line', async () => {
+    const [a, b] = [await caller(app, ['seller']), await caller(app, ['seller'])];
+    const order = await placeAndPay(app, [[a.id, 1000], [b.id, 1000]], 200);
+    const disputeId = randomUUID();
+    await app.publish([ordersMessages.disputeOpened(order, disputeId, [0]), ordersMessages.windowClosed(order)]);
+    await balanceBecomes(app, a, { pending: 0, held: 900, available: 0, inTransit: 0, paid: 0 });
+    await balanceBecomes(app, b, { pending: 0, held: 0, available: 900, inTransit: 0, paid: 0 });
+
+    const resolved = ordersMessages.disputeResolved(order, disputeId, admin.id, 'refunded', 600);
+    await app.publish([resolved, resolved]);
+    // 6.00 back on A's line: A loses 6.00 less 0.60 commission, and the rest is released.
+    await balanceBecomes(app, a, { pending: 0, held: 0, available: 360, inTransit: 0, paid: 0 });
+    const refunds = (await app.stream(order.paymentId)).filter((event) => event.type === 'RefundIssued');
+    expect(refunds.map((event) => event.data)).toEqual([expect.objectContaining({ refundId: disputeRefundId(order.paymentId, disputeId), amount: { amount: 600, currency: 'EUR' }, issuedBy: admin.id, reason: 'dispute' })]);
+    await balanceBecomes(app, b, { pending: 0, held: 0, available: 900, inTransit: 0, paid: 0 });
+  });
+
+  it('shows a seller only its own balance and payouts, and refuses everyone else', async () => {
+    const buyer = await caller(app, ['buyer']);
+    const seller = await caller(app, ['seller']);
+    expect(await call(app, 'GET', '/seller/balance', { as: seller })).toEqual({ status: 200, body: { items: [] } });
+    expect(await call(app, 'GET', '/seller/balance', { as: buyer })).toEqual({ status: 403, body: errorBody('forbidden') });
+    expect(await call(app, 'GET', '/seller/payouts', { as: admin })).toEqual({ status: 403, body: errorBody('forbidden') });
+    expect(await call(app, 'POST', '/admin/payouts/run', { as: seller })).toEqual({ status: 403, body: errorBody('forbidden') });
+    expect((await call(app, 'GET', '/seller/balance')).status).toBe(401);
+  });
+
+  it('answers bad paging with a 400', async () => {
+    const seller = await caller(app, ['seller']);
+    for (const query of ['limit=0', 'limit=101', 'limit=abc', 'cursor=nope', 'other=1']) {
+      expect(await call(app, 'GET', `/seller/payouts?${query}`, { as: seller })).toEqual({ status: 400, body: errorBody('validation_failed') });
+    }
+  });
+});
