@@ -26,6 +26,16 @@ describe('the payment events other services see', () => {
     );
   });
 
+  it('publishes chargebacks keyed by the payment and payouts keyed by the payout', () => {
+    const money = { amount: 1, currency: 'EUR' };
+    const chargeback = { type: 'ChargebackClosed', data: { chargebackId: PAYMENT_ID, paymentId: PAYMENT_ID, orderId: PAYMENT_ID, amount: money, outcome: 'lost', closedAt: new Date().toISOString() } };
+    const payoutId = '7d3e1f00-0000-4000-8000-000000000001';
+    const payout = { type: 'SellerPayoutScheduled', data: { payoutId, sellerId: PAYMENT_ID, amount: money, scheduledAt: new Date().toISOString() } };
+    expect(publishPaymentEvent(recorded(chargeback as PaymentEvent))).toEqual({ topic: 'payments.payment.v1', type: 'marketplace.payments.ChargebackClosed.v1', subject: PAYMENT_ID });
+    expect(publishPaymentEvent({ ...recorded(payout as unknown as PaymentEvent), streamId: `payout-${payoutId}` })).toEqual({ topic: 'payments.payment.v1', type: 'marketplace.payments.SellerPayoutScheduled.v1', subject: payoutId });
+    expect(publishPaymentEvent({ ...recorded(payout as unknown as PaymentEvent), type: 'LedgerOrderRecorded' })).toBeUndefined();
+  });
+
   it('keeps the private events private', () => {
     const privateEvents = [events.initiated[1], events.cancellationNoted, events.refundRequested(PAYMENT_ID, { amount: 1, currency: 'EUR' })];
     for (const event of privateEvents) expect(publishPaymentEvent(recorded(event))).toBeUndefined();
