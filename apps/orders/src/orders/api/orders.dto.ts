@@ -1,4 +1,4 @@
-import { paymentMethod, singleLine, uuid } from '@marketplace/contracts';
+import { checkoutPaymentMethod, singleLine, uuid } from '@marketplace/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { MAX_LINES_PER_ORDER, MAX_QUANTITY_PER_LINE } from '../domain/order-draft';
@@ -31,10 +31,13 @@ const items = z
     });
   });
 
-/** `items` or `fromCart: true`, never both; quantities whole, 1 to 100; at most 50 lines. */
+/**
+ * `items` or `fromCart: true`, never both; quantities whole, 1 to 100; at most 50 lines. The payment
+ * method is a card (Stripe PaymentMethod id) or mobile money with a number of the network's country.
+ */
 export class PlaceOrderDto extends createZodDto(
   z
-    .strictObject({ items: items.optional(), fromCart: z.literal(true).optional(), shippingAddress, paymentMethod })
+    .strictObject({ items: items.optional(), fromCart: z.literal(true).optional(), shippingAddress, paymentMethod: checkoutPaymentMethod })
     .refine((body) => (body.items === undefined) !== (body.fromCart === undefined), { error: 'give either items or fromCart: true', path: ['items'] }),
 ) {}
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '@marketplace/auth';
-import type { ShippingAddress } from '@marketplace/contracts';
+import type { CheckoutPaymentMethod, ShippingAddress } from '@marketplace/contracts';
 import { CLOCK, type Clock, DomainError, nameBasedId } from '@marketplace/kernel';
 import { KNEX, PLATFORM_CONFIG } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -21,7 +21,7 @@ export interface PlaceOrderRequest {
   items?: { productId: string; quantity: number }[];
   fromCart?: true;
   shippingAddress: ShippingAddress;
-  paymentMethod: string;
+  paymentMethod: CheckoutPaymentMethod;
 }
 
 /**

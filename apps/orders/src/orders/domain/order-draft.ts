@@ -1,6 +1,6 @@
-import type { OrderLine, OrderPlaced, ShippingAddress } from '@marketplace/contracts';
+import { type CheckoutPaymentMethod, mobileMoneyAmountProblem, type OrderLine, type OrderPlaced, type ShippingAddress } from '@marketplace/contracts';
 import type { PriceEntry } from '../../price-list/domain/price-entry';
-import { MixedCurrenciesError, ProductsNotAvailableError } from './order-errors';
+import { MixedCurrenciesError, PaymentMethodNotApplicableError, ProductsNotAvailableError } from './order-errors';
 import { orderTotals, type PricingRules } from './pricing';
 
 /** Largest quantity of one product in one order, and most lines per order. */
@@ -19,13 +19,14 @@ export interface OrderDraft {
   buyerId: string;
   items: readonly RequestedItem[];
   shippingAddress: ShippingAddress;
-  paymentMethod: string;
+  paymentMethod: CheckoutPaymentMethod;
   placedAt: string;
 }
 
 /**
  * The order as placed: each line with its price snapshot, seller and title from the price list, and the
- * totals. Only published products can be ordered, all in one currency.
+ * totals. Only published products can be ordered, all in one currency, and a mobile money network must
+ * be able to charge the total (its currency, its smallest step: M-Pesa takes whole shillings).
  */
 export function draftOrder(draft: OrderDraft, rules: PricingRules): OrderPlaced {
   const unavailable = draft.items.flatMap((item, index) =>
@@ -40,5 +41,8 @@ export function draftOrder(draft: OrderDraft, rules: PricingRules): OrderPlaced 
   const foreign = lines.flatMap((line, index) => (line.unitPrice.currency === currency ? [] : [{ field: `items.${index}.productId`, message: `priced in ${line.unitPrice.currency}, not ${currency}` }]));
   if (foreign.length > 0) throw new MixedCurrenciesError('An order is paid in one currency; these products are priced in another.', foreign);
   const { orderId, buyerId, shippingAddress, paymentMethod, placedAt } = draft;
-  return { orderId, buyerId, lines, ...orderTotals(lines, shippingAddress.country, rules), shippingAddress, paymentMethod, placedAt };
+  const totals = orderTotals(lines, shippingAddress.country, rules);
+  const problem = typeof paymentMethod === 'string' ? undefined : mobileMoneyAmountProblem(paymentMethod.provider, totals.total);
+  if (problem) throw new PaymentMethodNotApplicableError(problem);
+  return { orderId, buyerId, lines, ...totals, shippingAddress, paymentMethod, placedAt };
 }

@@ -76,6 +76,16 @@ export class MixedCurrenciesError extends DomainError {
   readonly code = 'currency_mismatch';
 }
 
+/** A mobile money network that cannot charge the order's total (another currency, or not in its steps). */
+export class PaymentMethodNotApplicableError extends DomainError {
+  readonly kind = 'rule';
+  readonly code = 'payment_method_not_applicable';
+
+  constructor(problem: string) {
+    super(`This payment method cannot pay the order: ${problem}.`, [{ field: 'paymentMethod', message: problem }]);
+  }
+}
+
 export class CartEmptyError extends DomainError {
   readonly kind = 'rule';
   readonly code = 'cart_empty';
