@@ -8,6 +8,19 @@ import { CheckoutEventsController } from './checkout/api/checkout-events.control
 import { CheckoutStreams } from './checkout/application/checkout-streams';
 import { CheckoutService } from './checkout/application/checkout.service';
 import { DeadlineTimers } from './checkout/application/deadline-timers';
+import { AdminDisputesController } from './disputes/api/admin-disputes.controller';
+import { ChargebackEventsController } from './disputes/api/chargeback-events.controller';
+import { DisputesController } from './disputes/api/disputes.controller';
+import { OrderDisputesController } from './disputes/api/order-disputes.controller';
+import { ChargebackCasesService } from './disputes/application/chargeback-cases.service';
+import { DisputeActionsService } from './disputes/application/dispute-actions.service';
+import { DisputeSteps } from './disputes/application/dispute-steps';
+import { DisputeStreams } from './disputes/application/dispute-streams';
+import { DisputeWindowTimer } from './disputes/application/dispute-window-timer';
+import { OpenDisputeService } from './disputes/application/open-dispute.service';
+import { DisputeRequestsRepository } from './disputes/infrastructure/dispute-requests-repository';
+import { DisputeListsRepository } from './disputes/infrastructure/read-model/dispute-lists-repository';
+import { disputeReadModelProjection } from './disputes/infrastructure/read-model/dispute-read-model.projection';
 import { ordersMigrations } from './infrastructure/migrations';
 import { AdminOrdersController } from './orders/api/admin-orders.controller';
 import { OrdersController } from './orders/api/orders.controller';
@@ -27,7 +40,7 @@ import { PriceListRepository } from './price-list/infrastructure/price-list-repo
 /**
  * The orders service: carts over its price list (a projection of catalog.product.v1), orders as event
  * streams published by the relay, the checkout process manager fed by catalog's and payments' events,
- * its durable timers, and the orders' read models.
+ * its durable timers, disputes (buyers' and chargeback cases) and the read models.
  */
 @Module({
   imports: [
@@ -36,8 +49,8 @@ import { PriceListRepository } from './price-list/infrastructure/price-list-repo
     serviceMessaging({ outboxRelay: false }),
     AuthModule.forService(),
     EventSourcingModule.forRoot({
-      publish: { source: 'marketplace/orders', map: publishOrderEvent, streamPrefixes: ['order-'] },
-      projections: { useFactory: () => [orderReadModelProjection] },
+      publish: { source: 'marketplace/orders', map: publishOrderEvent, streamPrefixes: ['order-', 'dispute-'] },
+      projections: { useFactory: () => [orderReadModelProjection, disputeReadModelProjection] },
     }),
   ],
   controllers: [
@@ -48,6 +61,10 @@ import { PriceListRepository } from './price-list/infrastructure/price-list-repo
     ProductEventsController,
     CheckoutEventsController,
     RefundEventsController,
+    OrderDisputesController,
+    DisputesController,
+    AdminDisputesController,
+    ChargebackEventsController,
   ],
   providers: [
     PriceListRepository,
@@ -62,6 +79,14 @@ import { PriceListRepository } from './price-list/infrastructure/price-list-repo
     CheckoutStreams,
     CheckoutService,
     DeadlineTimers,
+    DisputeStreams,
+    DisputeRequestsRepository,
+    DisputeListsRepository,
+    DisputeSteps,
+    OpenDisputeService,
+    DisputeActionsService,
+    ChargebackCasesService,
+    DisputeWindowTimer,
   ],
 })
 export class AppModule {}

@@ -13,7 +13,9 @@ export const ordersConfigSchema = dataServiceConfigSchema.extend({
   CHECKOUT_PAYMENT_TIMEOUT_MS: positiveIntVar.default(15 * MINUTE),
   /** A fully shipped order the buyer has not confirmed is delivered automatically after this long. */
   ORDER_AUTO_DELIVERY_AFTER_MS: positiveIntVar.default(14 * DAY),
-  /** How often the durable timers (payment deadline, automatic delivery) are checked. */
+  /** A delivered order's lines can be disputed this long after delivery; then the window closes (OrderDisputeWindowClosed). */
+  DISPUTE_WINDOW_MS: positiveIntVar.default(14 * DAY),
+  /** How often the durable timers (payment deadline, automatic delivery, dispute windows) are checked. */
   ORDER_DEADLINE_POLL_MS: positiveIntVar.default(5_000),
   /** Shipping and tax by destination; see pricing-rules-var.ts. Default: free shipping, no tax. */
   ORDER_PRICING: pricingRulesVar.default({ byCountry: {}, otherwise: { shipping: {}, taxBasisPoints: 0 } }),

@@ -54,3 +54,13 @@ export class ReturnNotRequestedError extends DomainError {
     super('No return was requested for this dispute.');
   }
 }
+
+/** The buyer is a party, but only a seller of the lines (or an admin) receives the returned goods. */
+export class NotReturnRecipientError extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'not_return_recipient';
+
+  constructor() {
+    super('Only a seller of the disputed lines or an admin records the returned goods.');
+  }
+}

@@ -1,4 +1,5 @@
 import type { Migration } from '@marketplace/platform';
 import { ordersState } from './001-orders-state';
+import { disputes } from './002-disputes';
 
-export const ordersMigrations: readonly Migration[] = [ordersState];
+export const ordersMigrations: readonly Migration[] = [ordersState, disputes];

@@ -1,8 +1,9 @@
 import { type EventType, TOPICS } from '@marketplace/contracts';
 import type { RecordedEventMapper } from '@marketplace/messaging';
+import type { DisputeEventType } from '../../disputes/domain/dispute-events';
 import type { OrderEventType } from '../domain/order-events';
 
-/** The contract version each stored order event is published as; OrderStockReserved stays private. */
+/** The contract version each stored order event is published as; OrderStockReserved and the dispute holds stay private. */
 const PUBLISHED_AS: Partial<Record<OrderEventType, EventType>> = {
   OrderPlaced: 'marketplace.orders.OrderPlaced.v3',
   OrderPaymentRequested: 'marketplace.orders.OrderPaymentRequested.v2',
@@ -11,10 +12,26 @@ const PUBLISHED_AS: Partial<Record<OrderEventType, EventType>> = {
   OrderLineShipped: 'marketplace.orders.OrderLineShipped.v1',
   OrderDelivered: 'marketplace.orders.OrderDelivered.v1',
   OrderRefunded: 'marketplace.orders.OrderRefunded.v1',
+  OrderDisputeWindowClosed: 'marketplace.orders.OrderDisputeWindowClosed.v1',
 };
 
-/** The relay's mapping: order streams' public events to orders.order.v1, keyed by order id; the rest private. */
+/** Every dispute event is public. */
+const DISPUTE_PUBLISHED_AS: Record<DisputeEventType, EventType> = {
+  DisputeOpened: 'marketplace.orders.DisputeOpened.v1',
+  DisputeResponded: 'marketplace.orders.DisputeResponded.v1',
+  DisputeReturnRequested: 'marketplace.orders.DisputeReturnRequested.v1',
+  DisputeResolved: 'marketplace.orders.DisputeResolved.v1',
+};
+
+/**
+ * The relay's mapping: order streams' public events to orders.order.v1 keyed by order id, dispute
+ * streams' keyed by dispute id; the rest private.
+ */
 export const publishOrderEvent: RecordedEventMapper = (event) => {
+  if (event.streamId.startsWith('dispute-')) {
+    const type = DISPUTE_PUBLISHED_AS[event.type as DisputeEventType];
+    return type && { topic: TOPICS.ordersOrder, type, subject: (event.data as { disputeId: string }).disputeId };
+  }
   const type = event.streamId.startsWith('order-') ? PUBLISHED_AS[event.type as OrderEventType] : undefined;
   return type && { topic: TOPICS.ordersOrder, type, subject: (event.data as { orderId: string }).orderId };
 };
