@@ -145,4 +145,20 @@ describe('disputes: open, respond, resolve; the window; events on orders.order.v
       description: 'OrderDisputeWindowClosed on the bus',
     });
   });
+
+  it('rebuilds the disputes read model (lists and windows) from the streams to the same rows', async () => {
+    const { shippedOrder, open, listed } = scenes;
+    const { orderId, scarf } = await shippedOrder(buyer, seller, otherSeller);
+    const { disputeId } = (await open(buyer, orderId, { lineIds: [scarf], reason: 'other', description: 'Rebuild me.' })).body;
+    await listed(admin, disputeId, 'open');
+    const snapshot = async () => ({
+      disputes: await app.db('dispute_summaries').orderBy('dispute_id').select('dispute_id', 'status', 'outcome', 'refund_amount', 'responses', 'seller_ids', 'opened_at'),
+      windows: await app.db('dispute_windows').orderBy('order_id').select('*'),
+    });
+    const before = await snapshot();
+    expect(before.disputes.length).toBeGreaterThan(5);
+    const result = await app.projections.rebuild('dispute-read-model');
+    expect(result.events).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
+  });
 });
