@@ -1,7 +1,7 @@
 import { nameBasedId } from '@marketplace/kernel';
 import { applyToBook, emptyBook, type LedgerBook, type LedgerEvent } from './ledger-book';
 import { SELLER_ACCOUNTS } from './ledger-entries';
-import { ledgerEvents as e } from './ledger-test-events';
+import { ledgerEvents as e } from '../../../test/fixtures/ledger-history';
 import { disputeRefundId } from '../../payments/domain/dispute-refund';
 import { lineNet } from './order-ledger-state';
 import { balanceKey, emptyBalance } from './seller-balance';

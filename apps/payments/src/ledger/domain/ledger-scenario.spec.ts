@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyToBook, emptyBook, type LedgerEvent } from './ledger-book';
 import { balanceKey } from './seller-balance';
-import { ledgerEvents as e } from './ledger-test-events';
+import { ledgerEvents as e } from '../../../test/fixtures/ledger-history';
 import { disputeRefundId } from '../../payments/domain/dispute-refund';
 
 const [A, B] = [randomUUID(), randomUUID()];

@@ -9,17 +9,23 @@ export type PayoutLedgerEvent =
 
 export const PAYOUT_LEDGER_EVENT_TYPES: readonly PayoutLedgerEvent['type'][] = ['SellerPayoutScheduled', 'SellerPayoutPaid', 'SellerPayoutFailed'];
 
+type Move = { kind: LedgerTransaction['kind']; from: SellerAccount; to: SellerAccount; at: string };
+
 /** available -> in transit when scheduled; in transit -> paid, or back to available when it failed. */
-const MOVES: Record<PayoutLedgerEvent['type'], { kind: LedgerTransaction['kind']; from: SellerAccount; to: SellerAccount }> = {
-  SellerPayoutScheduled: { kind: 'payout', from: 'available', to: 'in_transit' },
-  SellerPayoutPaid: { kind: 'payout_paid', from: 'in_transit', to: 'paid' },
-  SellerPayoutFailed: { kind: 'payout_failed', from: 'in_transit', to: 'available' },
-};
+function moveOf(event: PayoutLedgerEvent): Move {
+  switch (event.type) {
+    case 'SellerPayoutScheduled':
+      return { kind: 'payout', from: 'available', to: 'in_transit', at: event.data.scheduledAt };
+    case 'SellerPayoutPaid':
+      return { kind: 'payout_paid', from: 'in_transit', to: 'paid', at: event.data.paidAt };
+    case 'SellerPayoutFailed':
+      return { kind: 'payout_failed', from: 'in_transit', to: 'available', at: event.data.failedAt };
+  }
+}
 
 export function payoutTransaction(event: PayoutLedgerEvent, eventId: string): LedgerTransaction {
-  const { kind, from, to } = MOVES[event.type];
+  const { kind, from, to, at } = moveOf(event);
   const { payoutId, sellerId, amount } = event.data;
-  const at = 'scheduledAt' in event.data ? event.data.scheduledAt : 'paidAt' in event.data ? event.data.paidAt : event.data.failedAt;
   return {
     transactionId: nameBasedId(eventId, kind),
     kind,
