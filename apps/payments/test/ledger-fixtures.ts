@@ -24,10 +24,10 @@ export interface PlacedOrder {
   total: number;
 }
 
-/** An order of these lines (one unit each) plus shipping, its payment by pm_card_visa: placed, then paid. */
-export async function placeAndPay(app: PaymentsTestApp, lines: [sellerId: string, lineTotal: number][], shipping = 0): Promise<PlacedOrder> {
+/** An order of these lines (one unit each; a new product unless named) plus shipping, its payment by pm_card_visa: placed, then paid. */
+export async function placeAndPay(app: PaymentsTestApp, lines: [sellerId: string, lineTotal: number, productId?: string][], shipping = 0): Promise<PlacedOrder> {
   const [orderId, paymentId, buyerId] = [randomUUID(), randomUUID(), randomUUID()];
-  const orderLines = lines.map(([sellerId, lineTotal]) => ({ productId: randomUUID(), sellerId, title: 'A thing', quantity: 1, unitPrice: eur(lineTotal), lineTotal: eur(lineTotal) }));
+  const orderLines = lines.map(([sellerId, lineTotal, productId = randomUUID()]) => ({ productId, sellerId, title: 'A thing', quantity: 1, unitPrice: eur(lineTotal), lineTotal: eur(lineTotal) }));
   const subtotal = lines.reduce((sum, [, amount]) => sum + amount, 0);
   const total = subtotal + shipping;
   const shippingAddress = { recipientName: 'Ana Buyer', line1: '1 Main Street', city: 'Lisbon', postalCode: '1000-001', country: 'PT' };

@@ -1,15 +1,20 @@
+import { createCloudEvent, TOPICS } from '@marketplace/contracts';
+import { waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
 import { disputeRefundId } from '../src/payments/domain/dispute-refund';
 import { call, caller, type Caller, errorBody } from './http';
 import { balanceBecomes, ordersMessages, placeAndPay } from './ledger-fixtures';
 import { type PaymentsTestApp, startPayments } from './payments-app';
 
-describe('the sellers ledger over HTTP (in-process, embedded bus)', () => {
+/** A category whose products pay 5% commission instead of the default 10%. */
+const LOW_COMMISSION_CATEGORY = randomUUID();
+
+describe('the sellers ledger over HTTP (in-process)', () => {
   let app: PaymentsTestApp;
   let admin: Caller;
 
   beforeAll(async () => {
-    app = await startPayments({ PAYOUT_MINIMUM: '1', PAYOUT_INTERVAL_MS: '3600000' });
+    app = await startPayments({ PAYOUT_MINIMUM: '1', PAYOUT_INTERVAL_MS: '3600000', COMMISSION_CATEGORY_RATES: JSON.stringify({ [LOW_COMMISSION_CATEGORY]: 500 }) });
     admin = await caller(app, ['admin']);
   });
 
@@ -65,6 +70,26 @@ describe('the sellers ledger over HTTP (in-process, embedded bus)', () => {
     const refunds = (await app.stream(order.paymentId)).filter((event) => event.type === 'RefundIssued');
     expect(refunds.map((event) => event.data)).toEqual([expect.objectContaining({ refundId: disputeRefundId(order.paymentId, disputeId), amount: { amount: 600, currency: 'EUR' }, issuedBy: admin.id, reason: 'dispute' })]);
     await balanceBecomes(app, b, { pending: 0, held: 0, available: 900, inTransit: 0, paid: 0 });
+  });
+
+  it("takes the commission of the product's category when one is configured", async () => {
+    const seller = await caller(app, ['seller']);
+    const productId = randomUUID();
+    const created = createCloudEvent({
+      id: randomUUID(),
+      time: new Date().toISOString(),
+      source: 'marketplace/catalog',
+      type: 'marketplace.catalog.ProductCreated.v1',
+      subject: productId,
+      data: { productId, sellerId: seller.id, categoryId: LOW_COMMISSION_CATEGORY, title: 'Apron', description: '', attributes: {}, imageUrls: [], price: { amount: 3000, currency: 'EUR' }, createdAt: new Date().toISOString() },
+    });
+    const producer = await app.bus.producer();
+    await producer.send([{ topic: TOPICS.catalogProduct, key: productId, value: created }, { topic: TOPICS.catalogProduct, key: productId, value: created }]);
+    await producer.close();
+    await waitFor(async () => (await app.db('ledger_product_categories').where({ product_id: productId }).first()) !== undefined, { description: "the product's category" });
+    // 30.00 at 5% (1.50) and 20.00 of an unknown category at the default 10% (2.00).
+    await placeAndPay(app, [[seller.id, 3000, productId], [seller.id, 2000]]);
+    await balanceBecomes(app, seller, { pending: 2850 + 1800, held: 0, available: 0, inTransit: 0, paid: 0 });
   });
 
   it('shows a seller only its own balance and payouts, and refuses everyone else', async () => {

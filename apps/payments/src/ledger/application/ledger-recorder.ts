@@ -4,8 +4,10 @@ import { nameBasedId } from '@marketplace/kernel';
 import { EVENT_STORE, PLATFORM_CONFIG } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PaymentsConfig } from '../../payments-config';
+import { commissionRates } from '../domain/commission-rates';
 import { ledgerOrderStream } from '../domain/ledger-events';
 import { orderFactOf, type OrderMessage } from '../domain/order-facts';
+import { ProductCategories } from '../infrastructure/product-categories';
 
 /** The orders messages the ledger reads, by their full type. */
 const MESSAGES: Record<string, OrderMessage['type']> = {
@@ -25,12 +27,16 @@ export class LedgerRecorder {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PLATFORM_CONFIG) private readonly config: PaymentsConfig,
+    private readonly categories: ProductCategories,
   ) {}
 
   async record(event: MarketplaceEvent): Promise<void> {
     const type = Object.hasOwn(MESSAGES, event.type) ? MESSAGES[event.type] : undefined;
     if (!type) return;
-    const fact = orderFactOf({ type, data: event.data } as OrderMessage, () => this.config.COMMISSION_RATE);
+    const message = { type, data: event.data } as OrderMessage;
+    const products = message.type === 'OrderPlaced' ? message.data.lines.map((line) => line.productId) : [];
+    const { COMMISSION_RATE, COMMISSION_CATEGORY_RATES } = this.config;
+    const fact = orderFactOf(message, commissionRates(COMMISSION_RATE, COMMISSION_CATEGORY_RATES, await this.categories.of(products)));
     if (!fact) return;
     const metadata = { correlationid: event.correlationid ?? event.id, causationid: event.id };
     await this.store.appendToStream(ledgerOrderStream(fact.orderId), [{ id: nameBasedId(fact.orderId, fact.key), ...fact.event, metadata }], { expectedRevision: 'any' });
