@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chargebackIdOf } from '../src/payments/domain/chargeback-records';
 import { simulatedPaymentId } from '../src/payments/infrastructure/providers/simulated-provider';
-import { caller } from './http';
+import { caller, errorBody } from './http';
 import { balanceBecomes, ordersMessages, placeAndPay, type PlacedOrder } from './ledger-fixtures';
 import { type PaymentsTestApp, startPayments } from './payments-app';
 import { deliverWebhook } from './stripe-webhooks';
@@ -66,6 +66,19 @@ describe('chargebacks from Stripe webhooks', () => {
     await deliverWebhook(app, disputeEvent('charge.dispute.closed', order, 'dp_won1', 'won'));
     await balanceBecomes(app, seller, { pending: 1800, held: 0, available: 0, inTransit: 0, paid: 0 });
     expect((await chargebackEvents(order)).map((event) => event.type)).toEqual(['ChargebackOpened', 'ChargebackClosed']);
+  });
+
+  it('refuses a malformed dispute with 400 invalid_webhook, writing nothing', async () => {
+    const seller = await caller(app, ['seller']);
+    const order = await placeAndPay(app, [[seller.id, 1000]]);
+    await app.caughtUp();
+    const before = (await app.stream(order.paymentId)).length;
+    for (const object of [{ amount: 'lots' }, { amount: -5 }, { currency: 'euros' }, { id: '' }, { reason: undefined }]) {
+      const event = disputeEvent('charge.dispute.created', order, 'dp_bad', 'needs_response');
+      const answer = await deliverWebhook(app, { ...event, data: { object: { ...event.data.object, ...object } } });
+      expect(answer).toEqual({ status: 400, body: errorBody('invalid_webhook') });
+    }
+    expect(await app.stream(order.paymentId)).toHaveLength(before);
   });
 
   it('answers unknown_payment for a dispute on a payment payments does not hold', async () => {

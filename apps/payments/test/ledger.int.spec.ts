@@ -102,6 +102,14 @@ describe('the sellers ledger over HTTP (in-process)', () => {
     expect((await call(app, 'GET', '/seller/balance')).status).toBe(401);
   });
 
+  it('answers a payout run with malformed JSON with a 400, scheduling nothing (the run reads no body)', async () => {
+    const scheduled = async () => (await app.store.readAll()).filter((event) => event.type === 'SellerPayoutScheduled').length;
+    const before = await scheduled();
+    const answer = await call(app, 'POST', '/admin/payouts/run', { as: admin, raw: '{"oops', headers: { 'content-type': 'application/json' } });
+    expect(answer).toEqual({ status: 400, body: { error: expect.objectContaining({ code: expect.any(String), request_id: expect.any(String) }) } });
+    expect(await scheduled()).toBe(before);
+  });
+
   it('answers bad paging with a 400', async () => {
     const seller = await caller(app, ['seller']);
     for (const query of ['limit=0', 'limit=101', 'limit=abc', 'cursor=nope', 'other=1']) {

@@ -34,7 +34,7 @@ async function applyBatch(trx: Knex.Transaction, recorded: readonly RecordedEven
   if (orderIds.length > 0) await upsertOrders(trx, orders, orderIds.map((orderId) => ({ order_id: orderId, state: book.orders.get(orderId), updated_at: at })));
   if (book.transactions.length === 0) return;
   const entries = tables(ledgerEntriesTable.name);
-  await trx.raw(`INSERT INTO ${entries} SELECT * FROM jsonb_populate_recordset(NULL::${entries}, ?::jsonb) ON CONFLICT DO NOTHING`, [JSON.stringify(entryRows(book.transactions))]);
+  await trx.raw(`INSERT INTO ${entries} SELECT * FROM jsonb_populate_recordset(NULL::${entries}, ?::jsonb)`, [JSON.stringify(entryRows(book.transactions))]);
   const balances = tables(sellerBalancesTable.name);
   const added = ['pending', 'held', 'available', 'in_transit', 'paid', 'payouts_scheduled'].map((column) => `${column} = ${balances}.${column} + EXCLUDED.${column}`);
   await trx.raw(
