@@ -1,6 +1,8 @@
 import { createCloudEvent, TOPICS } from '@marketplace/contracts';
+import { ProjectionEngine } from '@marketplace/projections';
 import { waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
+import { LEDGER_PROJECTION } from '../src/ledger/infrastructure/projection/ledger.projection';
 import { disputeRefundId } from '../src/payments/domain/dispute-refund';
 import { call, caller, type Caller, errorBody } from './http';
 import { balanceBecomes, ordersMessages, placeAndPay } from './ledger-fixtures';
@@ -90,6 +92,27 @@ describe('the sellers ledger over HTTP (in-process)', () => {
     // 30.00 at 5% (1.50) and 20.00 of an unknown category at the default 10% (2.00).
     await placeAndPay(app, [[seller.id, 3000, productId], [seller.id, 2000]]);
     await balanceBecomes(app, seller, { pending: 2850 + 1800, held: 0, available: 0, inTransit: 0, paid: 0 });
+  });
+
+  it('keeps every balance equal to the sum of its entries, and a rebuild from the log derives the same ledger', async () => {
+    const engine = app.service.app.get(ProjectionEngine);
+    await waitFor(async () => (await engine.status([LEDGER_PROJECTION]))[0]?.lag === 0, { description: 'the ledger caught up' });
+    const ledger = async () => ({
+      balances: await app.db('seller_balances').orderBy(['seller_id', 'currency']).select(),
+      entries: await app.db('ledger_entries').orderBy(['transaction_id', 'entry_no']).select(),
+      fromEntries: (
+        await app.db.raw(`SELECT seller_id, currency, account, sum(amount)::bigint AS total FROM ledger_entries WHERE seller_id IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)
+      ).rows as { seller_id: string; currency: string; account: string; total: string }[],
+    });
+    const before = await ledger();
+    expect(before.entries.length).toBeGreaterThan(20);
+    for (const { seller_id: sellerId, currency, account, total } of before.fromEntries) {
+      expect(before.balances.find((row) => row.seller_id === sellerId && row.currency === currency)?.[account]).toBe(total);
+    }
+    const unbalanced = await app.db.raw(`SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount) <> 0`);
+    expect(unbalanced.rows).toEqual([]);
+    expect((await engine.rebuild(LEDGER_PROJECTION)).events).toBeGreaterThan(20);
+    expect(await ledger()).toEqual(before);
   });
 
   it('shows a seller only its own balance and payouts, and refuses everyone else', async () => {
