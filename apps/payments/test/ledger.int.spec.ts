@@ -2,6 +2,7 @@ import { createCloudEvent, TOPICS } from '@marketplace/contracts';
 import { ProjectionEngine } from '@marketplace/projections';
 import { waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
+import { ledgerOrderStream } from '../src/ledger/domain/ledger-events';
 import { LEDGER_PROJECTION } from '../src/ledger/infrastructure/projection/ledger.projection';
 import { disputeRefundId } from '../src/payments/domain/dispute-refund';
 import { call, caller, type Caller, errorBody } from './http';
@@ -72,6 +73,10 @@ describe('the sellers ledger over HTTP (in-process)', () => {
     const refunds = (await app.stream(order.paymentId)).filter((event) => event.type === 'RefundIssued');
     expect(refunds.map((event) => event.data)).toEqual([expect.objectContaining({ refundId: disputeRefundId(order.paymentId, disputeId), amount: { amount: 600, currency: 'EUR' }, issuedBy: admin.id, reason: 'dispute' })]);
     await balanceBecomes(app, b, { pending: 0, held: 0, available: 900, inTransit: 0, paid: 0 });
+    // The redelivered resolution was recorded once in the order's ledger stream too.
+    const recorded = await app.store.readStream(ledgerOrderStream(order.orderId));
+    // (The dispute's messages are keyed by the dispute, the window's by the order: either may come first.)
+    expect(recorded.map((event) => event.type).sort()).toEqual(['LedgerDisputeOpened', 'LedgerDisputeResolved', 'LedgerDisputeWindowClosed', 'LedgerOrderRecorded']);
   });
 
   it("takes the commission of the product's category when one is configured", async () => {
