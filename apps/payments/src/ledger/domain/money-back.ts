@@ -42,8 +42,8 @@ export function chargeMoneyBack(ledger: OrderLedger, back: MoneyBack): LedgerSte
     entries.push(sellerEntry(line.sellerId, line.location, giveBack - share));
     return { ...line, refunded, commissionReversed };
   });
-  const lineTotal = back.amount - toMarketplace;
-  if (lineTotal > 0) entries.push(marketplaceEntry('clearing', lineTotal), marketplaceEntry('commission_revenue', -reversed));
+  const toLines = back.amount - toMarketplace;
+  if (toLines > 0) entries.push(marketplaceEntry('clearing', toLines), marketplaceEntry('commission_revenue', -reversed));
   const transactions = entries.length === 0 ? [] : [{ transactionId: nameBasedId(back.eventId, back.kind), kind: back.kind, currency, orderId: ledger.orderId, entries, at: back.at }];
   return { ledger: { ...ledger, lines: next, marketplaceRefunded: ledger.marketplaceRefunded + toMarketplace }, transactions };
 }
