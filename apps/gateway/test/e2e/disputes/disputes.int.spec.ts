@@ -1,24 +1,32 @@
 import { waitFor } from '@marketplace/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
 import { MarketplaceActors } from '../support/marketplace-actors';
 import { MarketplaceStack } from '../support/marketplace-stack';
 
 // A build, five processes, Kafka group joins.
 jest.setTimeout(300_000);
 
+const WINDOW_MS = 8_000;
+const WEBHOOK_SECRET = `whsec_${randomBytes(16).toString('hex')}`;
+
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are read field by field
 
 /**
  * A dispute through the gateway, every service its own process on the real bus: the buyer pays by card
  * and disputes a shipped line, the seller responds, an admin refunds part of it; payments refunds that
- * part of the payment and orders records it as OrderRefunded.
+ * part of the payment and orders records it as OrderRefunded. A Stripe chargeback opens an admin case;
+ * the dispute window closes even when orders was down when it ran out.
  */
 describe('disputes e2e', () => {
   let stack: MarketplaceStack;
   let people: MarketplaceActors;
 
   beforeAll(async () => {
-    stack = await MarketplaceStack.start({ label: 'disputes' });
+    stack = await MarketplaceStack.start({
+      label: 'disputes',
+      env: { orders: { DISPUTE_WINDOW_MS: String(WINDOW_MS), ORDER_DEADLINE_POLL_MS: '500' }, payments: { STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET } },
+    });
     people = new MarketplaceActors(stack);
   });
 
@@ -69,5 +77,60 @@ describe('disputes e2e', () => {
       { timeoutMs: 60_000, description: 'the OrderRefunded of the dispute' },
     );
     expect(refunded.map((event: Body) => event.data.amount)).toEqual([{ amount: 1000, currency: 'EUR' }]);
+  });
+
+  /** A paid order of two units, shipped. */
+  async function shippedOrder() {
+    const seller = await people.seller();
+    const productId = await people.product(seller, { price: 1999, onHand: 5 });
+    const buyer = await people.buyer();
+    const orderId = await people.checkout(buyer, productId, { quantity: 2 });
+    const order = await people.finalOrder(buyer, orderId, 120_000);
+    expect(order).toMatchObject({ status: 'confirmed' });
+    expect((await stack.api.post(`/seller/orders/${orderId}/ship`, { carrier: 'DHL', trackingNumber: 'JD0002' }, seller.token)).status).toBe(200);
+    return { seller, buyer, productId, orderId, paymentId: order.paymentId as string };
+  }
+
+  it('a Stripe chargeback opens a case on the order for admins, which refuses a refund', async () => {
+    const { buyer, orderId, paymentId } = await shippedOrder();
+    const event = {
+      id: `evt_${randomBytes(8).toString('hex')}`,
+      object: 'event',
+      type: 'charge.dispute.created',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: `dp_${randomBytes(6).toString('hex')}`, object: 'dispute', amount: 3998, currency: 'eur', reason: 'fraudulent', status: 'needs_response', charge: 'ch_e2e', payment_intent: `pi_sim_${paymentId.replace(/-/g, '')}`, metadata: {} } },
+    };
+    const raw = JSON.stringify(event);
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload: raw, secret: WEBHOOK_SECRET });
+    expect((await stack.api.request('/webhooks/stripe', { method: 'POST', raw, headers: { 'content-type': 'application/json', 'stripe-signature': signature } })).status).toBe(200);
+
+    const admin = await people.admin();
+    const listed = await waitFor(async () => ((await stack.api.get('/disputes?status=open', admin)).body as Body).items.find((item: Body) => item.orderId === orderId), {
+      timeoutMs: 60_000,
+      description: 'the chargeback case in the admins\' list',
+    });
+    expect(listed).toMatchObject({ kind: 'chargeback', reason: 'chargeback', disputedTotal: { amount: 3998, currency: 'EUR' } });
+    expect((await stack.api.get(`/disputes/${listed.disputeId}`, buyer.token)).status).toBe(404);
+    const refused = await stack.api.post(`/admin/disputes/${listed.disputeId}/resolve`, { decision: 'refund' }, admin);
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'chargeback_not_refundable' } } });
+  });
+
+  it('closes the dispute window after delivery even across a restart of orders, and refuses disputes after it', async () => {
+    const { buyer, productId, orderId } = await shippedOrder();
+    expect((await stack.api.post(`/orders/${orderId}/confirm-delivery`, {}, buyer.token)).status).toBe(200);
+    const deliveredAt = Date.now();
+    await stack.kill('orders');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, deliveredAt + WINDOW_MS + 1000 - Date.now())));
+    await stack.restart('orders');
+
+    await waitFor(
+      async () => {
+        const answer = await stack.api.get(`/orders/${orderId}/history`, buyer.token).catch(() => undefined);
+        return ((answer?.body as Body | undefined)?.events ?? []).some((event: Body) => event.type === 'OrderDisputeWindowClosed');
+      },
+      { timeoutMs: 60_000, description: 'the dispute window closed' },
+    );
+    const late = await stack.api.post(`/orders/${orderId}/disputes`, { lineIds: [productId], reason: 'damaged', description: 'Too late.' }, buyer.token);
+    expect(late).toMatchObject({ status: 422, body: { error: { code: 'dispute_window_closed' } } });
   });
 });
