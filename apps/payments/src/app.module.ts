@@ -3,6 +3,7 @@ import { PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { paymentsMigrations } from './infrastructure/migrations';
 import { LedgerModule } from './ledger/ledger.module';
+import { MobileMoneyModule } from './mobile-money/mobile-money.module';
 import { paymentsEventSourcing } from './payments/infrastructure/payments-event-sourcing';
 import { PaymentsModule } from './payments/payments.module';
 import { PayoutsModule } from './payouts/payouts.module';
@@ -24,6 +25,7 @@ import { StatementsModule } from './statements/statements.module';
     LedgerModule,
     PayoutsModule,
     StatementsModule,
+    MobileMoneyModule,
   ],
 })
 export class AppModule {}

@@ -2,6 +2,7 @@ import { serviceTokenConfigShape } from '@marketplace/auth';
 import { dataServiceConfigSchema, optional, positiveIntVar } from '@marketplace/platform';
 import { z } from 'zod';
 import { ledgerConfigShape } from './ledger/ledger-config';
+import { mobileMoneyConfigShape } from './mobile-money/mobile-money-config';
 import { payoutsConfigShape } from './payouts/payouts-config';
 
 /**
@@ -19,6 +20,7 @@ export const paymentsConfigSchema = dataServiceConfigSchema.extend({
   PAYMENT_RECONCILE_INTERVAL_MS: positiveIntVar.default(30_000),
   ...ledgerConfigShape,
   ...payoutsConfigShape,
+  ...mobileMoneyConfigShape,
 });
 
 export type PaymentsConfig = z.output<typeof paymentsConfigSchema>;

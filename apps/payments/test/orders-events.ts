@@ -1,4 +1,4 @@
-import { createCloudEvent, type Money } from '@marketplace/contracts';
+import { type CheckoutPaymentMethod, createCloudEvent, type Money } from '@marketplace/contracts';
 import { randomUUID } from 'node:crypto';
 
 export interface PaymentRequest {
@@ -6,11 +6,11 @@ export interface PaymentRequest {
   orderId: string;
   buyerId: string;
   amount: Money;
-  paymentMethod: string;
+  paymentMethod: CheckoutPaymentMethod;
 }
 
 /** A new payment request's ids and terms (49.00 EUR unless said otherwise). */
-export function paymentRequest(paymentMethod = 'pm_card_visa', overrides: Partial<PaymentRequest> = {}): PaymentRequest {
+export function paymentRequest(paymentMethod: CheckoutPaymentMethod = 'pm_card_visa', overrides: Partial<PaymentRequest> = {}): PaymentRequest {
   return { paymentId: randomUUID(), orderId: randomUUID(), buyerId: randomUUID(), amount: { amount: 4900, currency: 'EUR' }, paymentMethod, ...overrides };
 }
 

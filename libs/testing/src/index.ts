@@ -7,3 +7,4 @@ export * from './processes';
 export * from './smtp';
 export * from './sse';
 export * from './websocket';
+export * from './mobile-money';

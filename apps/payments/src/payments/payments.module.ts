@@ -13,7 +13,7 @@ import { ReconciliationLoop } from './application/reconciliation-loop';
 import { RefundSubmission } from './application/refund-submission';
 import { RefundsService } from './application/refunds.service';
 import { PaymentsReadModel } from './infrastructure/payments-read-model';
-import { paymentProviderProvider } from './infrastructure/providers/payment-provider.providers';
+import { paymentProviderProvider, paymentProvidersProvider } from './infrastructure/providers/payment-provider.providers';
 import { ReconciliationLock } from './infrastructure/reconciliation/reconciliation-lock';
 import { ReconciliationQueue } from './infrastructure/reconciliation/reconciliation-queue';
 import { StripeWebhookReader } from './infrastructure/webhooks/stripe-webhook-reader';
@@ -27,6 +27,7 @@ import { WebhookDeliveries } from './infrastructure/webhooks/webhook-deliveries'
   controllers: [OrderEventsController, PaymentsController, AdminRefundsController, StripeWebhooksController],
   providers: [
     paymentProviderProvider,
+    paymentProvidersProvider,
     PaymentStreams,
     PaymentSettlement,
     OrderEventsService,
@@ -42,6 +43,6 @@ import { WebhookDeliveries } from './infrastructure/webhooks/webhook-deliveries'
     StripeWebhookReader,
     WebhookDeliveries,
   ],
-  exports: [PaymentStreams, PaymentsReadModel],
+  exports: [PaymentStreams, PaymentsReadModel, ProviderWebhooksService],
 })
 export class PaymentsModule {}

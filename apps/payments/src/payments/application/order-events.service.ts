@@ -4,7 +4,7 @@ import { LOGGER } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { disputeRefund } from '../domain/dispute-refund';
-import { PAYMENT_PROVIDER, type PaymentProviderPort } from './payment-provider';
+import { PAYMENT_PROVIDERS, type PaymentProviders } from './payment-providers';
 import { PaymentSettlement } from './payment-settlement';
 import { type CommandCause, PaymentStreams } from './payment-streams';
 
@@ -22,7 +22,7 @@ export class OrderEventsService {
   constructor(
     private readonly streams: PaymentStreams,
     private readonly settlement: PaymentSettlement,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProviderPort,
+    @Inject(PAYMENT_PROVIDERS) private readonly providers: PaymentProviders,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -31,7 +31,7 @@ export class OrderEventsService {
   async onPaymentRequested(event: PaymentRequested): Promise<void> {
     const { paymentId, orderId, buyerId, amount, paymentMethod } = event.data;
     const cause = causeOf(event);
-    await this.streams.handle({ type: 'InitiatePayment', paymentId, orderId, buyerId, amount, paymentMethod, provider: this.provider.name, at: this.clock.now() }, cause);
+    await this.streams.handle({ type: 'InitiatePayment', paymentId, orderId, buyerId, amount, paymentMethod, provider: this.providers.forMethod(paymentMethod).name, at: this.clock.now() }, cause);
     await this.settlement.settle(paymentId, { cause });
   }
 

@@ -18,7 +18,8 @@ export interface ReconciliationReport {
 /**
  * The safety net behind the bus and the webhooks: settles the payments left open, or with reserved
  * refunds, for longer than PAYMENT_RECONCILE_AFTER_MS (a charge re-sent with its key when the provider
- * never answered, a status query, a refund re-sent). One instance at a time; one payment's failure is
+ * never answered, a status query, a refund re-sent), and mobile money pushes unanswered for longer than
+ * MOBILE_MONEY_QUERY_AFTER_MS (a status query, which also expires a push nobody answered). One instance at a time; one payment's failure is
  * noted and never stops the others.
  */
 @Injectable()
@@ -36,8 +37,9 @@ export class PaymentReconciler {
   reconcileOnce(): Promise<ReconciliationReport | undefined> {
     return this.lock.exclusively(async () => {
       const report: ReconciliationReport = { checked: [], failed: [] };
-      const before = new Date(this.clock.now().getTime() - this.config.PAYMENT_RECONCILE_AFTER_MS);
-      for (const paymentId of await this.queue.due(before, BATCH_SIZE)) {
+      const now = this.clock.now().getTime();
+      const due = await this.queue.due(new Date(now - this.config.PAYMENT_RECONCILE_AFTER_MS), BATCH_SIZE, new Date(now - this.config.MOBILE_MONEY_QUERY_AFTER_MS));
+      for (const paymentId of due) {
         try {
           await this.settlement.settle(paymentId, { reconciling: true });
           await this.queue.attempted(paymentId, this.clock.now());

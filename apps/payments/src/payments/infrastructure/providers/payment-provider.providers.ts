@@ -1,6 +1,9 @@
+import { CLOCK, type Clock } from '@marketplace/kernel';
 import { PLATFORM_CONFIG } from '@marketplace/platform';
 import type { Provider } from '@nestjs/common';
+import { mobileMoneyAdapters } from '../../../mobile-money/infrastructure/adapters/mobile-money-adapters';
 import { PAYMENT_PROVIDER, type PaymentProviderPort } from '../../application/payment-provider';
+import { PAYMENT_PROVIDERS, PaymentProviders } from '../../application/payment-providers';
 import type { PaymentsConfig } from '../../../payments-config';
 import { SimulatedPaymentProvider } from './simulated-provider';
 import { createStripeClient } from './stripe-client';
@@ -12,4 +15,11 @@ export const paymentProviderProvider: Provider = {
   inject: [PLATFORM_CONFIG],
   useFactory: (config: PaymentsConfig): PaymentProviderPort =>
     config.STRIPE_SECRET_KEY ? new StripePaymentProvider(createStripeClient(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE)) : new SimulatedPaymentProvider(),
+};
+
+/** The card provider and each mobile money network's adapter. */
+export const paymentProvidersProvider: Provider = {
+  provide: PAYMENT_PROVIDERS,
+  inject: [PAYMENT_PROVIDER, PLATFORM_CONFIG, CLOCK],
+  useFactory: (card: PaymentProviderPort, config: PaymentsConfig, clock: Clock) => new PaymentProviders(card, mobileMoneyAdapters(config, clock)),
 };

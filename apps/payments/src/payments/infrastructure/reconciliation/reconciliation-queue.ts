@@ -1,6 +1,7 @@
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
+import { MOBILE_MONEY_PUSH } from '../../../mobile-money/domain/mobile-money-outcomes';
 import { PAYMENTS_TABLE } from '../projection/payments-table';
 
 const ATTEMPTS_TABLE = 'reconciliation_attempts';
@@ -13,13 +14,15 @@ const ATTEMPTS_TABLE = 'reconciliation_attempts';
 export class ReconciliationQueue {
   constructor(@Inject(KNEX) private readonly db: Knex) {}
 
-  async due(before: Date, limit: number): Promise<string[]> {
+  /** `pushesBefore`: mobile money pushes still waiting are due sooner (their callback may never come). */
+  async due(before: Date, limit: number, pushesBefore: Date): Promise<string[]> {
     const { rows } = await this.db.raw<{ rows: { id: string }[] }>(
       `SELECT p.id FROM ?? p LEFT JOIN ?? a ON a.payment_id = p.id
-        WHERE (p.status IN ('initiated', 'requires_action') OR p.pending_refunds > 0) AND p.updated_at < ?
+        WHERE ((p.status IN ('initiated', 'requires_action') OR p.pending_refunds > 0) AND p.updated_at < ?)
+           OR (p.status = 'requires_action' AND p.state->>'nextActionType' = ? AND p.updated_at < ?)
         ORDER BY a.attempted_at ASC NULLS FIRST, p.updated_at ASC
         LIMIT ?`,
-      [PAYMENTS_TABLE, ATTEMPTS_TABLE, before, limit],
+      [PAYMENTS_TABLE, ATTEMPTS_TABLE, before, MOBILE_MONEY_PUSH, pushesBefore, limit],
     );
     return rows.map((row) => row.id);
   }

@@ -1,0 +1,58 @@
+import { optional, positiveIntVar, urlVar } from '@marketplace/platform';
+import { z } from 'zod';
+
+const secret = z.string().min(8, { error: 'must be at least 8 characters' });
+const ipList = z
+  .string()
+  .transform((value) => value.split(',').map((ip) => ip.trim()).filter(Boolean))
+  .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses' })).min(1));
+
+/**
+ * Mobile money. M-Pesa goes through Daraja when every MPESA_* credential is set (else the simulated
+ * network answers); its callbacks are accepted only on `/webhooks/mpesa/<MPESA_CALLBACK_TOKEN>` and,
+ * when MPESA_CALLBACK_ALLOWED_IPS is set, only from those addresses.
+ */
+export const mobileMoneyConfigShape = {
+  MPESA_API_BASE: urlVar.default('https://sandbox.safaricom.co.ke'),
+  MPESA_CONSUMER_KEY: optional(z.string().min(1)),
+  MPESA_CONSUMER_SECRET: optional(z.string().min(1)),
+  MPESA_SHORTCODE: optional(z.string().regex(/^\d{5,7}$/, { error: 'must be a paybill or till number (5 to 7 digits)' })),
+  MPESA_PASSKEY: optional(z.string().min(1)),
+  /** This service as Daraja reaches it (through the gateway: `https://host/api/v1`). */
+  MPESA_CALLBACK_BASE_URL: optional(urlVar),
+  MPESA_CALLBACK_TOKEN: optional(secret.regex(/^[A-Za-z0-9_-]+$/, { error: 'must be URL-safe (letters, digits, _ and -)' })),
+  MPESA_CALLBACK_ALLOWED_IPS: optional(ipList),
+  /** A push unanswered for this long is asked about with a status query (the callback may never come). */
+  MOBILE_MONEY_QUERY_AFTER_MS: positiveIntVar.default(60_000),
+  /** A push still unanswered this long after the payment started fails as `expired`. */
+  MOBILE_MONEY_EXPIRE_AFTER_MS: positiveIntVar.default(300_000),
+};
+
+export type MobileMoneyConfig = z.output<z.ZodObject<typeof mobileMoneyConfigShape>>;
+
+export interface DarajaSettings {
+  apiBase: string;
+  consumerKey: string;
+  consumerSecret: string;
+  shortcode: string;
+  passkey: string;
+  callbackUrl: string;
+}
+
+const DARAJA_VARS = ['MPESA_CONSUMER_KEY', 'MPESA_CONSUMER_SECRET', 'MPESA_SHORTCODE', 'MPESA_PASSKEY', 'MPESA_CALLBACK_BASE_URL', 'MPESA_CALLBACK_TOKEN'] as const;
+
+/** Daraja's settings when M-Pesa is configured; some but not all of its variables set stops the service at start. */
+export function darajaSettings(config: MobileMoneyConfig): DarajaSettings | undefined {
+  const missing = DARAJA_VARS.filter((name) => config[name] === undefined);
+  if (missing.length === DARAJA_VARS.length) return undefined;
+  if (missing.length > 0) throw new Error(`Invalid configuration: ${missing[0]} is required when M-Pesa is configured (${DARAJA_VARS.join(', ')})`);
+  const base = (config.MPESA_CALLBACK_BASE_URL as string).replace(/\/+$/, '');
+  return {
+    apiBase: config.MPESA_API_BASE.replace(/\/+$/, ''),
+    consumerKey: config.MPESA_CONSUMER_KEY as string,
+    consumerSecret: config.MPESA_CONSUMER_SECRET as string,
+    shortcode: config.MPESA_SHORTCODE as string,
+    passkey: config.MPESA_PASSKEY as string,
+    callbackUrl: `${base}/webhooks/mpesa/${config.MPESA_CALLBACK_TOKEN as string}`,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './daraja-scenarios';
+export * from './daraja-test-server';
