@@ -3,6 +3,7 @@ import { nameBasedId } from '@marketplace/kernel';
 import { Injectable } from '@nestjs/common';
 import { OrderStreams } from '../../orders/application/order-streams';
 import type { CommandContext } from '../../shared/command-context';
+import { disputedLines } from '../domain/disputed-lines';
 import { DisputeSteps } from './dispute-steps';
 import { DisputeStreams } from './dispute-streams';
 
@@ -36,7 +37,7 @@ export class ChargebackCasesService {
       buyerId: order.buyerId,
       paymentId,
       kind: 'chargeback' as const,
-      lines: order.lines.map((line) => ({ productId: line.productId, sellerId: line.sellerId, amount: line.lineTotal })),
+      lines: disputedLines(order),
       reason: 'chargeback' as const,
       description: `${provider} chargeback: ${reason}`,
       chargebackId,

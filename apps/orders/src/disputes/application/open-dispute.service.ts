@@ -11,6 +11,7 @@ import type { ActiveOrder } from '../../orders/domain/order-state';
 import type { OrdersConfig } from '../../orders-config';
 import { canonicalHash } from '../../shared/canonical-hash';
 import { DisputeRequestsRepository, type DisputeRequestOutcome, replayDisputeOutcome } from '../infrastructure/dispute-requests-repository';
+import { disputedLines } from '../domain/disputed-lines';
 import { DisputeStreams } from './dispute-streams';
 
 /** Namespace of the ids of disputes opened with an Idempotency-Key (derived from the buyer, the order and the key). */
@@ -62,18 +63,18 @@ export class OpenDisputeService {
 
   private async openNew(buyer: AuthenticatedUser, order: ActiveOrder, disputeId: string, request: OpenDisputeRequest, requestId: string): Promise<{ disputeId: string; status: string }> {
     const at = this.clock.now().toISOString();
-    const { orderId, lines } = order.order;
+    const { orderId } = order.order;
     const context = { commandId: `open/${disputeId}`, actor: { kind: 'buyer' as const, userId: buyer.id }, correlationId: requestId };
     const hold = { type: 'HoldLinesForDispute', disputeId, by: 'buyer', productIds: request.lineIds, windowMs: this.config.DISPUTE_WINDOW_MS, at } as const;
-    const { state } = await this.orders.execute(orderId, hold, context);
-    const disputed = lines.filter((line) => request.lineIds.includes(line.productId));
+    await this.orders.execute(orderId, hold, context);
     const opened = {
       disputeId,
       orderId,
       buyerId: buyer.id,
-      paymentId: (state as ActiveOrder).paymentId as string,
+      // Held lines have shipped, so the order was paid.
+      paymentId: order.paymentId as string,
       kind: 'buyer' as const,
-      lines: disputed.map((line) => ({ productId: line.productId, sellerId: line.sellerId, amount: line.lineTotal })),
+      lines: disputedLines(order.order, request.lineIds),
       reason: request.reason,
       description: request.description,
       openedAt: at,
