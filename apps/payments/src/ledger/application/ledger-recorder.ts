@@ -34,11 +34,16 @@ export class LedgerRecorder {
     const type = Object.hasOwn(MESSAGES, event.type) ? MESSAGES[event.type] : undefined;
     if (!type) return;
     const message = { type, data: event.data } as OrderMessage;
-    const products = message.type === 'OrderPlaced' ? message.data.lines.map((line) => line.productId) : [];
-    const { COMMISSION_RATE, COMMISSION_CATEGORY_RATES } = this.config;
-    const fact = orderFactOf(message, commissionRates(COMMISSION_RATE, COMMISSION_CATEGORY_RATES, await this.categories.of(products)));
+    const fact = orderFactOf(message, await this.ratesFor(message));
     if (!fact) return;
     const metadata = { correlationid: event.correlationid ?? event.id, causationid: event.id };
     await this.store.appendToStream(ledgerOrderStream(fact.orderId), [{ id: nameBasedId(fact.orderId, fact.key), ...fact.event, metadata }], { expectedRevision: 'any' });
+  }
+
+  /** The commission rate of each product of a placed order (the categories are looked up for those only). */
+  private async ratesFor(message: OrderMessage): Promise<(productId: string) => number> {
+    const { COMMISSION_RATE, COMMISSION_CATEGORY_RATES } = this.config;
+    const categories = message.type === 'OrderPlaced' && Object.keys(COMMISSION_CATEGORY_RATES).length > 0 ? await this.categories.of(message.data.lines.map((line) => line.productId)) : new Map<string, string>();
+    return commissionRates(COMMISSION_RATE, COMMISSION_CATEGORY_RATES, categories);
   }
 }
