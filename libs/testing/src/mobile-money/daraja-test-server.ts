@@ -27,6 +27,8 @@ export class DarajaTestServer {
   readonly callbacks: Array<{ checkoutRequestId: string; status: number }> = [];
   tokensIssued = 0;
   queries = 0;
+  /** Where callbacks really go when the CallBackURL names a host the test cannot know beforehand (a stand-in for DNS). */
+  callbackOrigin?: string;
   private readonly scenarios = new Map<string, StkScenario>();
   private readonly tokens = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -79,7 +81,9 @@ export class DarajaTestServer {
 
   /** Posts a callback body to the push's CallBackURL now; the answer's status is recorded. */
   async postCallback(push: StkPush, body: unknown = this.callbackBody(push)): Promise<number> {
-    const response = await fetch(push.request.CallBackURL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const url = new URL(push.request.CallBackURL);
+    const target = this.callbackOrigin ? `${this.callbackOrigin}${url.pathname}${url.search}` : url.href;
+    const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     await response.arrayBuffer();
     this.callbacks.push({ checkoutRequestId: push.checkoutRequestId, status: response.status });
     return response.status;

@@ -30,10 +30,10 @@ export class MarketplaceActors {
   }
 
   /** A published product with `onHand` units, once orders' price list knows it. */
-  async product(seller: { token: string }, options: { price?: number; onHand: number; title?: string }): Promise<string> {
+  async product(seller: { token: string }, options: { price?: number; currency?: string; onHand: number; title?: string }): Promise<string> {
     const { api } = this.stack;
     this.categoryId ??= (await this.expect(201, api.post('/categories', { name: `Checkout ${randomUUID().slice(0, 8)}` }, await this.admin()))).id as string;
-    const created = await this.expect(201, api.post('/products', { title: options.title ?? 'Linen apron', price: { amount: options.price ?? 2500, currency: 'EUR' }, categoryId: this.categoryId }, seller.token));
+    const created = await this.expect(201, api.post('/products', { title: options.title ?? 'Linen apron', price: { amount: options.price ?? 2500, currency: options.currency ?? 'EUR' }, categoryId: this.categoryId }, seller.token));
     const productId = created.id as string;
     await this.expect(200, api.request(`/products/${productId}/publish`, { method: 'POST', token: seller.token }));
     await this.expect(200, api.request(`/products/${productId}/inventory`, { method: 'PUT', json: { onHand: options.onHand }, token: seller.token }));
@@ -63,7 +63,7 @@ export class MarketplaceActors {
   }
 
   /** POST /orders for one product; returns the order id. */
-  async checkout(buyer: { token: string }, productId: string, options: { quantity?: number; paymentMethod?: string; requestId?: string } = {}): Promise<string> {
+  async checkout(buyer: { token: string }, productId: string, options: { quantity?: number; paymentMethod?: string | Record<string, string>; requestId?: string } = {}): Promise<string> {
     const answer = await this.stack.api.request('/orders', {
       method: 'POST',
       json: { items: [{ productId, quantity: options.quantity ?? 1 }], shippingAddress: SHIPPING_ADDRESS, paymentMethod: options.paymentMethod ?? 'pm_card_visa' },

@@ -1,0 +1,147 @@
+import { DarajaTestServer, type StkScenario, waitFor } from '@marketplace/testing';
+import { randomBytes } from 'node:crypto';
+import { MarketplaceActors } from '../support/marketplace-actors';
+import { MarketplaceStack } from '../support/marketplace-stack';
+
+// A build, five processes, Kafka group joins.
+jest.setTimeout(300_000);
+
+const TOKEN = randomBytes(16).toString('hex');
+const EXPIRE_AFTER_MS = 6000;
+
+/**
+ * Checkouts paid by M-Pesa through the gateway, every service its own process on the real bus, payments
+ * talking to a local Daraja-shaped server that posts its callbacks back through the gateway.
+ */
+describe('M-Pesa checkout e2e', () => {
+  let daraja: DarajaTestServer;
+  let stack: MarketplaceStack;
+  let people: MarketplaceActors;
+  let seller: { token: string };
+  let phones = 0;
+
+  beforeAll(async () => {
+    daraja = await DarajaTestServer.start();
+    stack = await MarketplaceStack.start({
+      label: 'mpesa',
+      env: {
+        payments: {
+          MPESA_API_BASE: daraja.url,
+          MPESA_CONSUMER_KEY: daraja.credentials.consumerKey,
+          MPESA_CONSUMER_SECRET: daraja.credentials.consumerSecret,
+          MPESA_SHORTCODE: daraja.credentials.shortcode,
+          MPESA_PASSKEY: daraja.credentials.passkey,
+          // The gateway's port is chosen at start: the server sends the callbacks to it (callbackOrigin).
+          MPESA_CALLBACK_BASE_URL: 'https://marketplace.invalid/api/v1',
+          MPESA_CALLBACK_TOKEN: TOKEN,
+          PAYMENT_RECONCILE_INTERVAL_MS: '1000',
+          MOBILE_MONEY_QUERY_AFTER_MS: '1500',
+          MOBILE_MONEY_EXPIRE_AFTER_MS: String(EXPIRE_AFTER_MS),
+        },
+      },
+    });
+    daraja.callbackOrigin = stack.gatewayUrl;
+    people = new MarketplaceActors(stack);
+    seller = await people.seller();
+  });
+
+  afterAll(async () => {
+    await daraja?.close();
+    await stack?.stop();
+  });
+
+  /** A buyer paying 1,000 KES by M-Pesa from a number of their own, which answers as `scenario` says. */
+  async function mpesaCheckout(scenario?: StkScenario) {
+    phones += 1;
+    const phone = `+2547${String(20_000_000 + phones).padStart(8, '0')}`;
+    if (scenario) daraja.scenario(phone, scenario);
+    const productId = await people.product(seller, { price: 100_000, currency: 'KES', onHand: 2 });
+    const buyer = await people.buyer();
+    const orderId = await people.checkout(buyer, productId, { paymentMethod: { type: 'mobile_money', provider: 'mpesa', phone } });
+    return { phone, productId, buyer, orderId };
+  }
+  const paymentOf = (orderId: string) =>
+    waitFor(() => stack.db('payments.payments').where({ order_id: orderId }).first<{ id: string; status: string } | undefined>(), { timeoutMs: 60_000, description: 'the payment' });
+  const storedTypes = (paymentId: string) => stack.db('payments.events').where({ stream_id: `payment-${paymentId}` }).orderBy('revision').pluck('type');
+
+  it('confirms an order the buyer approves on their phone, and commits its stock', async () => {
+    const { phone, productId, buyer, orderId } = await mpesaCheckout();
+    expect(await people.finalOrder(buyer, orderId)).toMatchObject({ status: 'confirmed' });
+    expect(daraja.pushTo(phone)?.request).toMatchObject({ Amount: 1000, PhoneNumber: phone.slice(1) });
+    await waitFor(async () => (await people.stock(productId)).onHand === 1, { timeoutMs: 60_000, description: 'the stock committed' });
+    expect(await people.stock(productId)).toEqual({ onHand: 1, reserved: 0 });
+  });
+
+  it.each([
+    ['cancelled by the buyer', { resultCode: 1032 }, 'cancelled_by_user'],
+    ['never answered (expired)', { resultCode: 0, unanswered: true }, 'expired'],
+  ])('cancels the order paid by a push %s and releases its stock', async (_name, scenario, failureCode) => {
+    const { productId, buyer, orderId } = await mpesaCheckout(scenario);
+    expect(await people.finalOrder(buyer, orderId, EXPIRE_AFTER_MS + 60_000)).toMatchObject({ status: 'cancelled', cancellation: { reason: 'payment_failed' } });
+    expect((await stack.db('payments.payments').where({ order_id: orderId }).first()).failure_code).toBe(failureCode);
+    await waitFor(async () => (await people.stock(productId)).reserved === 0, { timeoutMs: 60_000, description: 'the stock released' });
+    expect(await people.stock(productId)).toEqual({ onHand: 2, reserved: 0 });
+  });
+
+  it('settles with the status query a payment whose callback never comes', async () => {
+    const queries = daraja.queries;
+    const { buyer, orderId } = await mpesaCheckout({ resultCode: 0, callback: 'none' });
+    expect(await people.finalOrder(buyer, orderId)).toMatchObject({ status: 'confirmed' });
+    expect(daraja.queries).toBeGreaterThan(queries);
+  });
+
+  it('gives a duplicate callback one effect', async () => {
+    const { phone, buyer, orderId } = await mpesaCheckout({ resultCode: 0, callback: 'twice' });
+    expect(await people.finalOrder(buyer, orderId)).toMatchObject({ status: 'confirmed' });
+    const push = daraja.pushTo(phone);
+    await waitFor(() => daraja.callbacks.filter((callback) => callback.checkoutRequestId === push?.checkoutRequestId).length === 2, { description: 'both callbacks' });
+    const payment = await paymentOf(orderId);
+    expect((await storedTypes(payment.id)).filter((type) => type === 'PaymentCaptured')).toHaveLength(1);
+  });
+
+  it('captures nothing on a callback of another amount, and shows it to admins as an anomaly', async () => {
+    const { phone, buyer, orderId } = await mpesaCheckout({ resultCode: 0, unanswered: true });
+    const push = await waitFor(() => daraja.pushTo(phone), { timeoutMs: 60_000, description: 'the push' });
+    const payment = await waitFor(async () => stack.db('payments.payments').where({ order_id: orderId, status: 'requires_action' }).first<{ id: string } | undefined>(), {
+      timeoutMs: 60_000,
+      description: 'the payment waiting on the push',
+    });
+    expect(await daraja.postCallback(push, daraja.callbackBody(push, 0, 1))).toBe(200);
+    const admin = await people.admin();
+    const seen = await waitFor(
+      async () => {
+        const answer = await stack.api.get(`/payments/${payment.id}`, admin);
+        return (answer.body as { anomalies?: unknown[] }).anomalies?.length ? (answer.body as Record<string, unknown>) : undefined;
+      },
+      { timeoutMs: 30_000, description: 'the anomaly' },
+    );
+    expect(seen).toMatchObject({ status: 'requires_action', anomalies: [{ anomaly: 'capture_amount_mismatch', expected: { amount: 100_000, currency: 'KES' }, received: { amount: 100, currency: 'KES' } }] });
+    expect(await storedTypes(payment.id)).not.toContain('PaymentCaptured');
+    expect(await people.finalOrder(buyer, orderId, EXPIRE_AFTER_MS + 60_000)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('refuses malformed callbacks and a wrong token through the gateway with a standard 4xx, writing nothing', async () => {
+    const before = await stack.db('payments.events').count<{ count: string }[]>('* as count');
+    const wrongToken = await stack.api.request('/webhooks/mpesa/wrong-token', { method: 'POST', json: { Body: { stkCallback: {} } } });
+    const malformed = await stack.api.request(`/webhooks/mpesa/${TOKEN}`, { method: 'POST', json: { Body: { stkCallback: { ResultCode: 'paid' } } } });
+    expect([wrongToken.status, malformed.status]).toEqual([404, 400]);
+    expect((malformed.body as { error: { code: string } }).error.code).toBe('validation_failed');
+    expect(await stack.db('payments.events').count<{ count: string }[]>('* as count')).toEqual(before);
+  });
+
+  it('refuses at order placing a total M-Pesa cannot charge, and a number of another country', async () => {
+    const productId = await people.product(seller, { price: 100_050, currency: 'KES', onHand: 1 });
+    const buyer = await people.buyer();
+    const place = (phone: string) =>
+      stack.api.request('/orders', {
+        method: 'POST',
+        json: { items: [{ productId, quantity: 1 }], shippingAddress: { recipientName: 'Wanjiru', line1: 'Moi Avenue 1', city: 'Nairobi', postalCode: '00100', country: 'KE' }, paymentMethod: { type: 'mobile_money', provider: 'mpesa', phone } },
+        token: buyer.token,
+        headers: { 'idempotency-key': randomBytes(8).toString('hex') },
+      });
+    const cents = await place('+254712345678');
+    expect([cents.status, (cents.body as { error: { code: string } }).error.code]).toEqual([422, 'payment_method_not_applicable']);
+    const foreign = await place('+255712345678');
+    expect([foreign.status, (foreign.body as { error: { code: string } }).error.code]).toEqual([400, 'validation_failed']);
+  });
+});
