@@ -1,7 +1,7 @@
 import type { PayoutOutcome, PayoutProviderPort, PayoutRequest } from '../application/payout-provider';
 
 /** The payout id without dashes after `po_sim_`: the same payout always gets the same provider id. */
-export function simulatedPayoutId(payoutId: string): string {
+function simulatedPayoutId(payoutId: string): string {
   return `po_sim_${payoutId.replace(/-/g, '')}`;
 }
 

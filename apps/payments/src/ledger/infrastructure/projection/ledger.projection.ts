@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@marketplace/event-store';
 import type { ProjectionDefinition, TableResolver } from '@marketplace/projections';
 import type { Knex } from 'knex';
 import { applyToBook, emptyBook, isPayoutEvent, LEDGER_EVENT_TYPES, type LedgerEvent } from '../../domain/ledger-book';
+import { SELLER_ACCOUNTS } from '../../domain/ledger-entries';
 import type { OrderLedger } from '../../domain/order-ledger-state';
 import { balanceRows, entryRows } from './ledger-rows';
 import { ledgerEntriesTable, ledgerOrdersTable, sellerBalancesTable } from './ledger-tables';
@@ -36,7 +37,7 @@ async function applyBatch(trx: Knex.Transaction, recorded: readonly RecordedEven
   const entries = tables(ledgerEntriesTable.name);
   await trx.raw(`INSERT INTO ${entries} SELECT * FROM jsonb_populate_recordset(NULL::${entries}, ?::jsonb)`, [JSON.stringify(entryRows(book.transactions))]);
   const balances = tables(sellerBalancesTable.name);
-  const added = ['pending', 'held', 'available', 'in_transit', 'paid', 'payouts_scheduled'].map((column) => `${column} = ${balances}.${column} + EXCLUDED.${column}`);
+  const added = [...SELLER_ACCOUNTS, 'payouts_scheduled'].map((column) => `${column} = ${balances}.${column} + EXCLUDED.${column}`);
   await trx.raw(
     `INSERT INTO ${balances} SELECT * FROM jsonb_populate_recordset(NULL::${balances}, ?::jsonb)
      ON CONFLICT (seller_id, currency) DO UPDATE SET ${added.join(', ')}`,
