@@ -10,7 +10,8 @@ const ipList = z
 /**
  * Mobile money. M-Pesa goes through Daraja when every MPESA_* credential is set (else the simulated
  * network answers); its callbacks are accepted only on `/webhooks/mpesa/<MPESA_CALLBACK_TOKEN>` and,
- * when MPESA_CALLBACK_ALLOWED_IPS is set, only from those addresses.
+ * when MPESA_CALLBACK_ALLOWED_IPS is set, only from those addresses. PayNow goes through its express
+ * checkout when every PAYNOW_* setting is set; its status updates are accepted only with a valid hash.
  */
 export const mobileMoneyConfigShape = {
   MPESA_API_BASE: urlVar.default('https://sandbox.safaricom.co.ke'),
@@ -22,6 +23,13 @@ export const mobileMoneyConfigShape = {
   MPESA_CALLBACK_BASE_URL: optional(urlVar),
   MPESA_CALLBACK_TOKEN: optional(secret.regex(/^[A-Za-z0-9_-]+$/, { error: 'must be URL-safe (letters, digits, _ and -)' })),
   MPESA_CALLBACK_ALLOWED_IPS: optional(ipList),
+  PAYNOW_API_BASE: urlVar.default('https://www.paynow.co.zw'),
+  PAYNOW_INTEGRATION_ID: optional(z.string().regex(/^\d+$/, { error: 'must be the integration id PayNow gave (digits)' })),
+  PAYNOW_INTEGRATION_KEY: optional(z.string().min(1)),
+  /** This service as PayNow reaches it: status updates go to `<PAYNOW_RESULT_BASE_URL>/webhooks/paynow`. */
+  PAYNOW_RESULT_BASE_URL: optional(urlVar),
+  /** The merchant account's email, which PayNow requires on mobile (express) transactions. */
+  PAYNOW_AUTH_EMAIL: optional(z.email({ error: 'must be an email address' })),
   /** A push unanswered for this long is asked about with a status query (the callback may never come). */
   MOBILE_MONEY_QUERY_AFTER_MS: positiveIntVar.default(60_000),
   /** A push still unanswered this long after the payment started fails as `expired`. */
@@ -54,5 +62,29 @@ export function darajaSettings(config: MobileMoneyConfig): DarajaSettings | unde
     shortcode: config.MPESA_SHORTCODE as string,
     passkey: config.MPESA_PASSKEY as string,
     callbackUrl: `${base}/webhooks/mpesa/${config.MPESA_CALLBACK_TOKEN as string}`,
+  };
+}
+
+export interface PaynowSettings {
+  apiBase: string;
+  integrationId: string;
+  integrationKey: string;
+  resultUrl: string;
+  authEmail: string;
+}
+
+const PAYNOW_VARS = ['PAYNOW_INTEGRATION_ID', 'PAYNOW_INTEGRATION_KEY', 'PAYNOW_RESULT_BASE_URL', 'PAYNOW_AUTH_EMAIL'] as const;
+
+/** PayNow's settings when configured; some but not all of its variables set stops the service at start. */
+export function paynowSettings(config: MobileMoneyConfig): PaynowSettings | undefined {
+  const missing = PAYNOW_VARS.filter((name) => config[name] === undefined);
+  if (missing.length === PAYNOW_VARS.length) return undefined;
+  if (missing.length > 0) throw new Error(`Invalid configuration: ${missing[0]} is required when PayNow is configured (${PAYNOW_VARS.join(', ')})`);
+  return {
+    apiBase: config.PAYNOW_API_BASE.replace(/\/+$/, ''),
+    integrationId: config.PAYNOW_INTEGRATION_ID as string,
+    integrationKey: config.PAYNOW_INTEGRATION_KEY as string,
+    resultUrl: `${(config.PAYNOW_RESULT_BASE_URL as string).replace(/\/+$/, '')}/webhooks/paynow`,
+    authEmail: config.PAYNOW_AUTH_EMAIL as string,
   };
 }

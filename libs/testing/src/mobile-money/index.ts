@@ -1,2 +1,3 @@
 export * from './daraja-scenarios';
 export * from './daraja-test-server';
+export * from './paynow-test-server';

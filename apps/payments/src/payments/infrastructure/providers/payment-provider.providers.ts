@@ -1,5 +1,6 @@
 import { CLOCK, type Clock } from '@marketplace/kernel';
-import { PLATFORM_CONFIG } from '@marketplace/platform';
+import { KNEX, PLATFORM_CONFIG } from '@marketplace/platform';
+import type { Knex } from 'knex';
 import type { Provider } from '@nestjs/common';
 import { mobileMoneyAdapters } from '../../../mobile-money/infrastructure/adapters/mobile-money-adapters';
 import { PAYMENT_PROVIDER, type PaymentProviderPort } from '../../application/payment-provider';
@@ -20,6 +21,6 @@ export const paymentProviderProvider: Provider = {
 /** The card provider and each mobile money network's adapter. */
 export const paymentProvidersProvider: Provider = {
   provide: PAYMENT_PROVIDERS,
-  inject: [PAYMENT_PROVIDER, PLATFORM_CONFIG, CLOCK],
-  useFactory: (card: PaymentProviderPort, config: PaymentsConfig, clock: Clock) => new PaymentProviders(card, mobileMoneyAdapters(config, clock)),
+  inject: [PAYMENT_PROVIDER, PLATFORM_CONFIG, CLOCK, KNEX],
+  useFactory: (card: PaymentProviderPort, config: PaymentsConfig, clock: Clock, db: Knex) => new PaymentProviders(card, mobileMoneyAdapters(config, clock, db)),
 };
