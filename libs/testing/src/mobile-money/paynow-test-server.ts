@@ -38,6 +38,8 @@ export class PaynowTestServer {
   readonly transactions: PaynowTransaction[] = [];
   readonly updates: Array<{ paynowReference: string; status: number }> = [];
   polls = 0;
+  /** Where status updates really go when the result URL names a host the test cannot know beforehand (a stand-in for DNS). */
+  resultOrigin?: string;
   private readonly scenarios = new Map<string, PaynowScenario>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly server: Server = createServer((request, response) => void this.route(request, response));
@@ -82,7 +84,9 @@ export class PaynowTestServer {
 
   /** Posts a form body to the transaction's result URL; the answer's status is recorded. */
   async postUpdate(transaction: PaynowTransaction, body = this.statusBody(transaction)): Promise<number> {
-    const response = await fetch(transaction.resultUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const url = new URL(transaction.resultUrl);
+    const target = this.resultOrigin ? `${this.resultOrigin}${url.pathname}${url.search}` : url.href;
+    const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     await response.arrayBuffer();
     this.updates.push({ paynowReference: transaction.paynowReference, status: response.status });
     return response.status;

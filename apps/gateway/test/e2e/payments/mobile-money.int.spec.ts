@@ -1,4 +1,4 @@
-import { DarajaTestServer, type StkScenario, waitFor } from '@marketplace/testing';
+import { DarajaTestServer, PaynowTestServer, type StkScenario, waitFor } from '@marketplace/testing';
 import { randomBytes } from 'node:crypto';
 import { MarketplaceActors } from '../support/marketplace-actors';
 import { MarketplaceStack } from '../support/marketplace-stack';
@@ -10,11 +10,12 @@ const TOKEN = randomBytes(16).toString('hex');
 const EXPIRE_AFTER_MS = 6000;
 
 /**
- * Checkouts paid by M-Pesa through the gateway, every service its own process on the real bus, payments
- * talking to a local Daraja-shaped server that posts its callbacks back through the gateway.
+ * Checkouts paid by M-Pesa and PayNow through the gateway, every service its own process on the real bus,
+ * payments talking to local Daraja- and PayNow-shaped servers that post back through the gateway.
  */
-describe('M-Pesa checkout e2e', () => {
+describe('mobile money checkout e2e', () => {
   let daraja: DarajaTestServer;
+  let paynow: PaynowTestServer;
   let stack: MarketplaceStack;
   let people: MarketplaceActors;
   let seller: { token: string };
@@ -22,6 +23,7 @@ describe('M-Pesa checkout e2e', () => {
 
   beforeAll(async () => {
     daraja = await DarajaTestServer.start();
+    paynow = await PaynowTestServer.start();
     stack = await MarketplaceStack.start({
       label: 'mpesa',
       env: {
@@ -34,6 +36,11 @@ describe('M-Pesa checkout e2e', () => {
           // The gateway's port is chosen at start: the server sends the callbacks to it (callbackOrigin).
           MPESA_CALLBACK_BASE_URL: 'https://marketplace.invalid/api/v1',
           MPESA_CALLBACK_TOKEN: TOKEN,
+          PAYNOW_API_BASE: paynow.url,
+          PAYNOW_INTEGRATION_ID: paynow.integrationId,
+          PAYNOW_INTEGRATION_KEY: paynow.integrationKey,
+          PAYNOW_RESULT_BASE_URL: 'https://marketplace.invalid/api/v1',
+          PAYNOW_AUTH_EMAIL: 'merchant@tese.example',
           PAYMENT_RECONCILE_INTERVAL_MS: '1000',
           MOBILE_MONEY_QUERY_AFTER_MS: '1500',
           MOBILE_MONEY_EXPIRE_AFTER_MS: String(EXPIRE_AFTER_MS),
@@ -41,12 +48,14 @@ describe('M-Pesa checkout e2e', () => {
       },
     });
     daraja.callbackOrigin = stack.gatewayUrl;
+    paynow.resultOrigin = stack.gatewayUrl;
     people = new MarketplaceActors(stack);
     seller = await people.seller();
   });
 
   afterAll(async () => {
     await daraja?.close();
+    await paynow?.close();
     await stack?.stop();
   });
 
@@ -143,5 +152,23 @@ describe('M-Pesa checkout e2e', () => {
     expect([cents.status, (cents.body as { error: { code: string } }).error.code]).toEqual([422, 'payment_method_not_applicable']);
     const foreign = await place('+255712345678');
     expect([foreign.status, (foreign.body as { error: { code: string } }).error.code]).toEqual([400, 'validation_failed']);
+  });
+
+  it('refuses a tampered PayNow status update with nothing changed, and confirms on the genuine one', async () => {
+    const productId = await people.product(seller, { price: 1250, currency: 'USD', onHand: 1 });
+    const buyer = await people.buyer();
+    paynow.scenario('0771000001', { status: 'Paid', update: 'none' });
+    const orderId = await people.checkout(buyer, productId, { paymentMethod: { type: 'mobile_money', provider: 'paynow', phone: '+263771000001' } });
+    const transaction = await waitFor(() => paynow.transactionOf('0771000001'), { timeoutMs: 60_000, description: 'the PayNow transaction' });
+    const payment = await waitFor(async () => stack.db('payments.payments').where({ order_id: orderId, status: 'requires_action' }).first<{ id: string } | undefined>(), {
+      timeoutMs: 60_000,
+      description: 'the payment waiting on the push',
+    });
+    const before = await storedTypes(payment.id);
+    expect(before).not.toContain('PaymentCaptured');
+    expect(await paynow.postUpdate(transaction, paynow.statusBody(transaction).replace('amount=12.50', 'amount=0.01'))).toBe(400);
+    expect(await storedTypes(payment.id)).toEqual(before);
+    expect(await paynow.postUpdate(transaction)).toBe(200);
+    expect(await people.finalOrder(buyer, orderId)).toMatchObject({ status: 'confirmed' });
   });
 });
