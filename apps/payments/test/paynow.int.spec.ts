@@ -54,7 +54,8 @@ describe('PayNow', () => {
     paynow.scenario(local, { status: 'Cancelled', update: 'twice' });
     await app.deliver(orderPaymentRequested(request));
     const transaction = await transactionOf(local);
-    await waitFor(() => paynow.updates.filter((update) => update.paynowReference === transaction.paynowReference).length === 2, { description: 'both updates' });
+    await waitFor(() => paynow.updates.statusesOf(transaction.paynowReference).length === 2, { description: 'both updates' });
+    expect(paynow.updates.statusesOf(transaction.paynowReference)).toEqual([200, 200]);
     expect(await types(request.paymentId)).toEqual(['PaymentInitiated', 'PaymentPayerRecorded', 'PaymentRequiresAction', 'PaymentFailed']);
     expect(await eventOf(request.paymentId, 'PaymentFailed')).toMatchObject({ failureCode: 'cancelled_by_user' });
   });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MerchantPosts } from './merchant-posts';
 import { STK_RESULT_DESCRIPTIONS, type StkPushRequest, stkPushProblem, type StkScenario } from './daraja-scenarios';
 
 export interface DarajaCredentials {
@@ -24,14 +25,12 @@ export interface StkPush {
  */
 export class DarajaTestServer {
   readonly pushes: StkPush[] = [];
-  readonly callbacks: Array<{ checkoutRequestId: string; status: number }> = [];
+  /** The callbacks posted, by CheckoutRequestID. */
+  readonly callbacks = new MerchantPosts();
   tokensIssued = 0;
   queries = 0;
-  /** Where callbacks really go when the CallBackURL names a host the test cannot know beforehand (a stand-in for DNS). */
-  callbackOrigin?: string;
   private readonly scenarios = new Map<string, StkScenario>();
   private readonly tokens = new Set<string>();
-  private readonly inFlight = new Set<Promise<void>>();
   private readonly server: Server = createServer((request, response) => void this.route(request, response));
 
   private constructor(readonly credentials: DarajaCredentials) {}
@@ -80,22 +79,12 @@ export class DarajaTestServer {
   }
 
   /** Posts a callback body to the push's CallBackURL now; the answer's status is recorded. */
-  async postCallback(push: StkPush, body: unknown = this.callbackBody(push)): Promise<number> {
-    const url = new URL(push.request.CallBackURL);
-    const target = this.callbackOrigin ? `${this.callbackOrigin}${url.pathname}${url.search}` : url.href;
-    const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    await response.arrayBuffer();
-    this.callbacks.push({ checkoutRequestId: push.checkoutRequestId, status: response.status });
-    return response.status;
-  }
-
-  /** Resolves once every scheduled callback was posted. */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  postCallback(push: StkPush, body: unknown = this.callbackBody(push)): Promise<number> {
+    return this.callbacks.post(push.checkoutRequestId, push.request.CallBackURL, 'application/json', JSON.stringify(body));
   }
 
   async close(): Promise<void> {
-    await this.idle();
+    await this.callbacks.idle();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -145,13 +134,7 @@ export class DarajaTestServer {
   private schedule(push: StkPush): void {
     const { callback = 'once', delayMs = 300, unanswered } = push.scenario;
     if (callback === 'none' || unanswered) return;
-    const delivery = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      await this.postCallback(push).catch(() => undefined);
-      if (callback === 'twice') await this.postCallback(push).catch(() => undefined);
-    })();
-    this.inFlight.add(delivery);
-    void delivery.finally(() => this.inFlight.delete(delivery));
+    this.callbacks.later(delayMs, callback === 'twice' ? 2 : 1, () => this.postCallback(push));
   }
 
   private query(body: { CheckoutRequestID?: string }, response: ServerResponse): void {

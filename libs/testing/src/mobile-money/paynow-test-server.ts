@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MerchantPosts } from './merchant-posts';
 
 /** What the buyer does with a PayNow push: the status PayNow ends on, and how the status update comes. */
 export interface PaynowScenario {
@@ -36,12 +37,10 @@ const signed = (fields: Array<[string, string]>, key: string) => new URLSearchPa
  */
 export class PaynowTestServer {
   readonly transactions: PaynowTransaction[] = [];
-  readonly updates: Array<{ paynowReference: string; status: number }> = [];
+  /** The status updates posted, by PayNow reference. */
+  readonly updates = new MerchantPosts();
   polls = 0;
-  /** Where status updates really go when the result URL names a host the test cannot know beforehand (a stand-in for DNS). */
-  resultOrigin?: string;
   private readonly scenarios = new Map<string, PaynowScenario>();
-  private readonly inFlight = new Set<Promise<void>>();
   private readonly server: Server = createServer((request, response) => void this.route(request, response));
 
   private constructor(
@@ -83,21 +82,12 @@ export class PaynowTestServer {
   }
 
   /** Posts a form body to the transaction's result URL; the answer's status is recorded. */
-  async postUpdate(transaction: PaynowTransaction, body = this.statusBody(transaction)): Promise<number> {
-    const url = new URL(transaction.resultUrl);
-    const target = this.resultOrigin ? `${this.resultOrigin}${url.pathname}${url.search}` : url.href;
-    const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-    await response.arrayBuffer();
-    this.updates.push({ paynowReference: transaction.paynowReference, status: response.status });
-    return response.status;
-  }
-
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  postUpdate(transaction: PaynowTransaction, body = this.statusBody(transaction)): Promise<number> {
+    return this.updates.post(transaction.paynowReference, transaction.resultUrl, 'application/x-www-form-urlencoded', body);
   }
 
   async close(): Promise<void> {
-    await this.idle();
+    await this.updates.idle();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -141,13 +131,7 @@ export class PaynowTestServer {
   private schedule(transaction: PaynowTransaction): void {
     const { update = 'once' } = transaction.scenario;
     if (update === 'none') return;
-    const delivery = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await this.postUpdate(transaction).catch(() => undefined);
-      if (update === 'twice') await this.postUpdate(transaction).catch(() => undefined);
-    })();
-    this.inFlight.add(delivery);
-    void delivery.finally(() => this.inFlight.delete(delivery));
+    this.updates.later(300, update === 'twice' ? 2 : 1, () => this.postUpdate(transaction));
   }
 
   private poll(guid: string | null, response: ServerResponse): void {

@@ -33,7 +33,7 @@ describe('mobile money checkout e2e', () => {
           MPESA_CONSUMER_SECRET: daraja.credentials.consumerSecret,
           MPESA_SHORTCODE: daraja.credentials.shortcode,
           MPESA_PASSKEY: daraja.credentials.passkey,
-          // The gateway's port is chosen at start: the server sends the callbacks to it (callbackOrigin).
+          // The gateway's port is chosen at start: the servers post to it (`origin`).
           MPESA_CALLBACK_BASE_URL: 'https://marketplace.invalid/api/v1',
           MPESA_CALLBACK_TOKEN: TOKEN,
           PAYNOW_API_BASE: paynow.url,
@@ -47,8 +47,8 @@ describe('mobile money checkout e2e', () => {
         },
       },
     });
-    daraja.callbackOrigin = stack.gatewayUrl;
-    paynow.resultOrigin = stack.gatewayUrl;
+    daraja.callbacks.origin = stack.gatewayUrl;
+    paynow.updates.origin = stack.gatewayUrl;
     people = new MarketplaceActors(stack);
     seller = await people.seller();
   });
@@ -103,7 +103,7 @@ describe('mobile money checkout e2e', () => {
     const { phone, buyer, orderId } = await mpesaCheckout({ resultCode: 0, callback: 'twice' });
     expect(await people.finalOrder(buyer, orderId)).toMatchObject({ status: 'confirmed' });
     const push = daraja.pushTo(phone);
-    await waitFor(() => daraja.callbacks.filter((callback) => callback.checkoutRequestId === push?.checkoutRequestId).length === 2, { description: 'both callbacks' });
+    await waitFor(() => daraja.callbacks.statusesOf(push?.checkoutRequestId ?? '').length === 2, { description: 'both callbacks' });
     const payment = await paymentOf(orderId);
     expect((await storedTypes(payment.id)).filter((type) => type === 'PaymentCaptured')).toHaveLength(1);
   });
