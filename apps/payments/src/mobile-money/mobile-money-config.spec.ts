@@ -1,6 +1,6 @@
 import { parseConfig } from '@marketplace/platform';
 import { paymentsConfigSchema } from '../payments-config';
-import { darajaSettings } from './mobile-money-config';
+import { darajaSettings, paynowSettings } from './infrastructure/adapters/adapter-settings';
 
 const base = { SERVICE_NAME: 'payments', PORT: '3004', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db' };
 const daraja = {
@@ -19,6 +19,11 @@ describe('mobile money configuration', () => {
     expect(config).toMatchObject({ MOBILE_MONEY_QUERY_AFTER_MS: 60_000, MOBILE_MONEY_EXPIRE_AFTER_MS: 300_000 });
   });
 
+  it('builds PayNow\'s result URL from its base', () => {
+    const paynow = { PAYNOW_INTEGRATION_ID: '12345', PAYNOW_INTEGRATION_KEY: 'key', PAYNOW_RESULT_BASE_URL: 'https://market.example/api/v1', PAYNOW_AUTH_EMAIL: 'shop@tese.example' };
+    expect(paynowSettings(parseConfig(paymentsConfigSchema, { ...base, ...paynow }))).toMatchObject({ apiBase: 'https://www.paynow.co.zw', resultUrl: 'https://market.example/api/v1/webhooks/paynow' });
+  });
+
   it('builds the callback URL from the base and the secret token', () => {
     expect(darajaSettings(parseConfig(paymentsConfigSchema, { ...base, ...daraja }))).toMatchObject({
       apiBase: 'https://sandbox.safaricom.co.ke',
@@ -29,6 +34,7 @@ describe('mobile money configuration', () => {
   it('stops at start on half a configuration, naming what is missing', () => {
     const { MPESA_PASSKEY: _missing, ...partial } = daraja;
     expect(() => darajaSettings(parseConfig(paymentsConfigSchema, { ...base, ...partial }))).toThrow(/MPESA_PASSKEY is required/);
+    expect(() => paynowSettings(parseConfig(paymentsConfigSchema, { ...base, PAYNOW_INTEGRATION_ID: '12345' }))).toThrow(/PAYNOW_INTEGRATION_KEY is required/);
   });
 
   it('refuses a token that is short or not URL-safe, and an allow-list that is not addresses', () => {

@@ -1,5 +1,6 @@
 import { Public } from '@marketplace/auth';
 import { Controller, HttpCode, Post, type RawBodyRequest, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { PaynowStatusUpdatesService } from '../application/paynow-status-updates.service';
 
@@ -14,6 +15,8 @@ export class PaynowStatusUpdatesController {
 
   @Post('paynow')
   @HttpCode(200)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ schema: { type: 'string', description: "PayNow's status update: reference, paynowreference, amount, status, pollurl, hash" } })
   async paynow(@Req() request: RawBodyRequest<FastifyRequest>) {
     if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers['content-type'] ?? '') || !request.rawBody) {
       throw new UnsupportedMediaTypeException('Send the status update as application/x-www-form-urlencoded.');

@@ -1,6 +1,6 @@
 import type { Clock } from '@marketplace/kernel';
 import { ProviderUnavailableError } from '../../../payments/application/payment-provider';
-import type { DarajaSettings } from '../../mobile-money-config';
+import type { DarajaSettings } from './adapter-settings';
 
 const TIMEOUT_MS = 15_000;
 /** A token is renewed this long before Daraja says it expires, so no request carries a stale one. */

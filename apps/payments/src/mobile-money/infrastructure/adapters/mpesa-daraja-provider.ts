@@ -3,7 +3,7 @@ import { type ChargeRequest, type PaymentProviderPort, type ProviderPaymentRef, 
 import type { ChargeOutcome, RefundOutcome } from '../../../payments/domain/provider-outcomes';
 import { canceledOutcome } from '../../../payments/domain/provider-steps';
 import { isMobileMoney, pushSent } from '../../domain/mobile-money-outcomes';
-import type { DarajaSettings } from '../../mobile-money-config';
+import type { DarajaSettings } from './adapter-settings';
 import { type DarajaAnswer, DarajaClient } from './mpesa-daraja-client';
 import { darajaPassword, darajaTimestamp, wholeShillings } from './mpesa-daraja-messages';
 import { stkResultOutcome } from './mpesa-daraja-results';

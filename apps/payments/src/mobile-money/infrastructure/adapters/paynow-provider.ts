@@ -3,7 +3,7 @@ import { ProviderUnavailableError } from '../../../payments/application/payment-
 import type { ChargeOutcome, RefundOutcome } from '../../../payments/domain/provider-outcomes';
 import { canceledOutcome } from '../../../payments/domain/provider-steps';
 import { isMobileMoney, pushSent } from '../../domain/mobile-money-outcomes';
-import type { PaynowSettings } from '../../mobile-money-config';
+import type { PaynowSettings } from './adapter-settings';
 import type { PaynowPollUrls } from '../paynow-poll-urls';
 import { paynowAmount, paynowStatusOutcome, signedPaynowForm, verifiedPaynowMessage } from './paynow-messages';
 
