@@ -84,6 +84,29 @@ describe('POST /orders (idempotent, priced from the price list)', () => {
     expect(empty).toMatchObject({ status: 422, body: { error: { code: 'cart_empty' } } });
   });
 
+  describe('paid by mobile money', () => {
+    const mpesa = (phone: string) => ({ type: 'mobile_money', provider: 'mpesa', phone });
+
+    it('places an order of whole shillings with the method in OrderPlaced', async () => {
+      const { productId } = await app.listedProduct({ price: 150_000, currency: 'KES' });
+      const response = await place({ items: [{ productId, quantity: 1 }], shippingAddress: address, paymentMethod: mpesa('+254712345678') });
+      expect(response.status).toBe(202);
+      const [placed] = await app.orderEvents(response.body.orderId);
+      expect(placed.data).toMatchObject({ paymentMethod: mpesa('+254712345678') });
+    });
+
+    it('refuses a number of another country or not E.164 (400, nothing recorded) and a total M-Pesa cannot charge (422)', async () => {
+      const { productId } = await app.listedProduct({ price: 150_050, currency: 'KES' });
+      const body = (phone: string) => ({ items: [{ productId, quantity: 1 }], shippingAddress: address, paymentMethod: mpesa(phone) });
+      const before = await orderCount();
+      for (const phone of ['+255712345678', '0712345678']) {
+        expect(await place(body(phone))).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', details: [{ field: 'paymentMethod.phone' }] } } });
+      }
+      expect(await orderCount()).toBe(before);
+      expect(await place(body('+254712345678'))).toMatchObject({ status: 422, body: { error: { code: 'payment_method_not_applicable', details: [{ field: 'paymentMethod' }] } } });
+    });
+  });
+
   it('refuses products in two currencies in one order', async () => {
     const euros = await app.listedProduct();
     const dollars = await app.listedProduct({ currency: 'USD' });
