@@ -1,6 +1,6 @@
 import { DarajaTestServer, freePort, waitFor } from '@marketplace/testing';
 import { PaymentReconciler } from '../src/payments/application/payment-reconciler';
-import { call, errorBody } from './http';
+import { call, caller, errorBody } from './http';
 import { orderPaymentRequested, paymentRequest, type PaymentRequest } from './orders-events';
 import { type PaymentsTestApp, startPayments } from './payments-app';
 
@@ -60,6 +60,24 @@ describe('M-Pesa (Daraja)', () => {
     expect(daraja.callbacks.statusesOf(push.checkoutRequestId)).toEqual([200]);
   });
 
+  it('keeps the receipt number of the callback, so that the M-Pesa portal statement matches the payment', async () => {
+    const { request, phone } = mpesaPayment();
+    await app.deliver(orderPaymentRequested(request));
+    const push = await pushOf(phone);
+    await waitFor(async () => (await types(request.paymentId)).includes('PaymentReceiptRecorded'), { description: 'the receipt' });
+    expect(await eventOf(request.paymentId, 'PaymentReceiptRecorded')).toMatchObject({ providerPaymentId: push.checkoutRequestId, receipt: push.receipt });
+    await app.caughtUp();
+    const completed = new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const statement = [
+      'Receipt No.,Completion Time,Initiation Time,Details,Transaction Status,Paid In,Withdrawn,Balance,Balance Confirmed,Reason Type,Other Party Info,Linked Transaction ID,A/C No.',
+      `${push.receipt},${completed},${completed},Pay Bill Online,Completed,1500.00,,1500.00,true,Pay Bill Online,254712345678 - Buyer,,${push.request.AccountReference}`,
+    ].join('\n');
+    const admin = await caller(app, ['admin']);
+    const report = await call(app, 'POST', '/admin/reconciliation/statements?provider=mpesa', { raw: statement, as: admin, headers: { 'content-type': 'text/csv' } });
+    expect(report.status).toBe(200);
+    expect(report.body.matched).toEqual([expect.objectContaining({ reference: push.receipt, paymentId: request.paymentId, amount: { amount: 150_000, currency: 'KES' }, status: 'completed' })]);
+  });
+
   it('reuses its access token until it nears expiry', async () => {
     const before = daraja.tokensIssued;
     const { request, phone } = mpesaPayment();
@@ -88,7 +106,7 @@ describe('M-Pesa (Daraja)', () => {
     const push = await pushOf(phone);
     await waitFor(() => daraja.callbacks.statusesOf(push.checkoutRequestId).length === 2, { description: 'both callbacks' });
     expect(daraja.callbacks.statusesOf(push.checkoutRequestId)).toEqual([200, 200]);
-    expect(await types(request.paymentId)).toEqual(['PaymentInitiated', 'PaymentPayerRecorded', 'PaymentRequiresAction', 'PaymentCaptured']);
+    expect(await types(request.paymentId)).toEqual(['PaymentInitiated', 'PaymentPayerRecorded', 'PaymentRequiresAction', 'PaymentCaptured', 'PaymentReceiptRecorded']);
   });
 
   it('captures nothing when the callback reports another amount: an anomaly for admins', async () => {

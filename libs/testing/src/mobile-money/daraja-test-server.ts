@@ -14,6 +14,8 @@ export interface DarajaCredentials {
 export interface StkPush {
   checkoutRequestId: string;
   merchantRequestId: string;
+  /** The M-Pesa receipt number a success gets (its callbacks report it; statements print it). */
+  receipt: string;
   request: StkPushRequest;
   scenario: StkScenario;
 }
@@ -66,7 +68,7 @@ export class DarajaTestServer {
             CallbackMetadata: {
               Item: [
                 { Name: 'Amount', Value: paidAmount },
-                { Name: 'MpesaReceiptNumber', Value: randomBytes(5).toString('hex').toUpperCase() },
+                { Name: 'MpesaReceiptNumber', Value: push.receipt },
                 { Name: 'Balance' },
                 { Name: 'TransactionDate', Value: Number(new Date().toISOString().replace(/\D/g, '').slice(0, 14)) },
                 { Name: 'PhoneNumber', Value: Number(push.request.PhoneNumber) },
@@ -117,6 +119,7 @@ export class DarajaTestServer {
     const push: StkPush = {
       checkoutRequestId: `ws_CO_${randomBytes(10).toString('hex')}`,
       merchantRequestId: `${randomBytes(4).toString('hex')}-${this.pushes.length + 1}`,
+      receipt: randomBytes(5).toString('hex').toUpperCase(),
       request,
       scenario: this.scenarios.get(request.PhoneNumber) ?? { resultCode: 0 },
     };

@@ -67,6 +67,14 @@ describe('a mobile money payment through the Payment decider', () => {
     spec.given([...initiated, pushed, anomaly]).when(paid(1_500)).then([]);
   });
 
+  it('keeps the receipt number of the capture, also when a callback brings it after the status query captured', () => {
+    const receipt: PaymentEvent = { type: 'PaymentReceiptRecorded', data: { paymentId, providerPaymentId: CHECKOUT, receipt: 'NLJ7RT61SV', recordedAt: ISO } };
+    const withReceipt = answer({ kind: 'captured', providerPaymentId: CHECKOUT, amount: kes(150_000), receipt: 'NLJ7RT61SV' });
+    spec.given([...initiated, pushed]).when(withReceipt).then([captured, receipt]);
+    spec.given([...initiated, pushed, captured]).when(withReceipt).then([receipt]);
+    spec.given([...initiated, pushed, captured, receipt]).when(withReceipt).then([]);
+  });
+
   it('ignores a callback about another push', () => {
     spec.given([...initiated, pushed]).when(answer({ kind: 'captured', providerPaymentId: 'ws_CO_other', amount: kes(150_000) })).then([]);
   });

@@ -13,6 +13,8 @@ export function eventKey(event: PaymentEvent): string {
     case 'ChargebackOpened':
     case 'ChargebackClosed':
       return `${event.type}:${event.data.chargebackId}`;
+    case 'PaymentReceiptRecorded':
+      return `${event.type}:${event.data.receipt}`;
     case 'PaymentAnomalyDetected': {
       const { anomaly, providerReference, received } = event.data;
       return `${event.type}:${anomaly}:${providerReference}:${received.amount}:${received.currency}`;

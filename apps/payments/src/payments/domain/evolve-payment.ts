@@ -21,6 +21,8 @@ export function evolvePayment(state: PaymentState, event: PaymentEvent): Payment
       return { ...factsOf(state), status: 'requires_action', providerPaymentId: event.data.providerPaymentId, nextActionType: event.data.nextActionType };
     case 'PaymentCaptured':
       return { ...factsOf(state), status: 'captured', providerPaymentId: event.data.providerPaymentId, captured: event.data.amount, capturedAt: event.data.capturedAt };
+    case 'PaymentReceiptRecorded':
+      return { ...state, receipts: [...(state.receipts ?? []), event.data.receipt] };
     case 'PaymentFailed': {
       const { failureCode: code, declineCode, message, failedAt } = event.data;
       return { ...factsOf(state), status: 'failed', failure: { code, declineCode, message }, failedAt };

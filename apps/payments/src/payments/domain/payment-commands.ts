@@ -25,7 +25,7 @@ interface PaymentInput {
 
 export type RecordRequiresAction = PaymentInput & { type: 'RecordRequiresAction'; providerPaymentId: string; nextActionType: string };
 export type RecordProcessing = PaymentInput & { type: 'RecordProcessing'; providerPaymentId: string };
-export type RecordCapture = PaymentInput & { type: 'RecordCapture'; providerPaymentId: string; amount: Money };
+export type RecordCapture = PaymentInput & { type: 'RecordCapture'; providerPaymentId: string; amount: Money; receipt?: string };
 export type RecordDecline = PaymentInput & {
   type: 'RecordDecline';
   providerPaymentId?: string;

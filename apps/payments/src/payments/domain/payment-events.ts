@@ -4,6 +4,7 @@ import type {
   PaymentAnomalyDetected,
   PaymentPayerRecorded,
   PaymentProcessing,
+  PaymentReceiptRecorded,
   RefundFailed,
   RefundRequested,
 } from './private-events';
@@ -18,6 +19,7 @@ export type PaymentEvent =
   | { type: 'PaymentProcessing'; data: PaymentProcessing }
   | { type: 'PaymentRequiresAction'; data: PaymentRequiresAction }
   | { type: 'PaymentCaptured'; data: PaymentCaptured }
+  | { type: 'PaymentReceiptRecorded'; data: PaymentReceiptRecorded }
   | { type: 'PaymentFailed'; data: PaymentFailed }
   | { type: 'PaymentAnomalyDetected'; data: PaymentAnomalyDetected }
   | { type: 'OrderCancellationNoted'; data: OrderCancellationNoted }
@@ -35,6 +37,7 @@ export const PAYMENT_EVENT_TYPES: readonly PaymentEventType[] = [
   'PaymentProcessing',
   'PaymentRequiresAction',
   'PaymentCaptured',
+  'PaymentReceiptRecorded',
   'PaymentFailed',
   'PaymentAnomalyDetected',
   'OrderCancellationNoted',

@@ -35,6 +35,8 @@ export interface PaymentFacts {
   orderCancelled: boolean;
   refunds: RefundRecord[];
   anomalies: PaymentAnomalyDetected[];
+  /** Receipt numbers the provider prints on statements (M-Pesa); optional, so that states stored before them still read. */
+  receipts?: string[];
   initiatedAt: string;
 }
 
@@ -52,8 +54,8 @@ export type CapturedPayment = Extract<PaymentState, { status: 'captured' }>;
 
 /** The facts of a payment without what belongs to its current status, to build the next status from. */
 export function factsOf(state: StartedPayment): PaymentFacts {
-  const { paymentId, orderId, buyerId, amount, provider, paymentMethod, providerPaymentId, orderCancelled, refunds, anomalies, initiatedAt } = state;
-  return { paymentId, orderId, buyerId, amount, provider, paymentMethod, providerPaymentId, orderCancelled, refunds, anomalies, initiatedAt };
+  const { paymentId, orderId, buyerId, amount, provider, paymentMethod, providerPaymentId, orderCancelled, refunds, anomalies, receipts, initiatedAt } = state;
+  return { paymentId, orderId, buyerId, amount, provider, paymentMethod, providerPaymentId, orderCancelled, refunds, anomalies, ...(receipts ? { receipts } : {}), initiatedAt };
 }
 
 export function findRefund(state: PaymentFacts, refundId: string): RefundRecord | undefined {

@@ -30,6 +30,17 @@ export interface PaymentAnomalyDetected {
   detectedAt: string;
 }
 
+/**
+ * The number the provider prints for a captured payment on its statements, when it is not the provider
+ * payment id (M-Pesa's receipt, e.g. NLJ7RT61SV, next to the CheckoutRequestID).
+ */
+export interface PaymentReceiptRecorded {
+  paymentId: string;
+  providerPaymentId: string;
+  receipt: string;
+  recordedAt: string;
+}
+
 /** The order was cancelled (OrderCancelled v2): the payment must not be left charged. */
 export interface OrderCancellationNoted {
   paymentId: string;

@@ -4,7 +4,8 @@ import type { RefundRecord } from './payment-state';
 
 /** What a provider says about a payment: from a charge, a status query, a cancellation or a webhook. */
 export type ChargeOutcome =
-  | { kind: 'captured'; providerPaymentId: string; amount: Money }
+  /** `receipt`: what the provider prints on statements, when it is not its payment id. */
+  | { kind: 'captured'; providerPaymentId: string; amount: Money; receipt?: string }
   | { kind: 'requires_action'; providerPaymentId: string; nextActionType: string }
   | { kind: 'declined'; providerPaymentId?: string; failureCode: string; declineCode?: string; message: string }
   | { kind: 'pending'; providerPaymentId: string };
@@ -19,7 +20,7 @@ export type RefundOutcome =
 export function chargeOutcomeCommand(paymentId: string, outcome: ChargeOutcome, at: Date): PaymentCommand {
   switch (outcome.kind) {
     case 'captured':
-      return { type: 'RecordCapture', paymentId, providerPaymentId: outcome.providerPaymentId, amount: outcome.amount, at };
+      return { type: 'RecordCapture', paymentId, providerPaymentId: outcome.providerPaymentId, amount: outcome.amount, ...(outcome.receipt ? { receipt: outcome.receipt } : {}), at };
     case 'requires_action':
       return { type: 'RecordRequiresAction', paymentId, providerPaymentId: outcome.providerPaymentId, nextActionType: outcome.nextActionType, at };
     case 'pending':

@@ -8,18 +8,25 @@ import { isAboutThisPayment } from './provider-match';
 /**
  * The money moved. Recorded from any status but captured (after a failure too: the provider is the
  * truth about money), and given back at once when the order was cancelled meanwhile. A capture of
- * another amount or currency is never applied: it is an anomaly for an admin.
+ * another amount or currency is never applied: it is an anomaly for an admin. The provider's receipt
+ * number is kept with it, or added by a later report of the same capture (a callback after the query).
  */
 export function recordCapture(command: RecordCapture, state: PaymentState): PaymentEvent[] {
   if (state.status === 'none' || !isAboutThisPayment(state, command.providerPaymentId)) return [];
   if (!sameMoney(command.amount, state.amount)) return captureAnomaly(command, state);
-  if (state.status === 'captured') return [];
+  if (state.status === 'captured') return receiptOf(command, state);
   const { paymentId, providerPaymentId, amount, at } = command;
   const captured: PaymentEvent = {
     type: 'PaymentCaptured',
     data: { paymentId, orderId: state.orderId, amount, provider: state.provider, providerPaymentId, capturedAt: at.toISOString() },
   };
-  return state.orderCancelled ? [captured, automaticRefund(state, amount, at)] : [captured];
+  const receipt = receiptOf(command, state);
+  return state.orderCancelled ? [captured, ...receipt, automaticRefund(state, amount, at)] : [captured, ...receipt];
+}
+
+function receiptOf({ paymentId, providerPaymentId, receipt, at }: RecordCapture, state: StartedPayment): PaymentEvent[] {
+  if (!receipt || state.receipts?.includes(receipt)) return [];
+  return [{ type: 'PaymentReceiptRecorded', data: { paymentId, providerPaymentId, receipt, recordedAt: at.toISOString() } }];
 }
 
 function captureAnomaly(command: RecordCapture, state: StartedPayment): PaymentEvent[] {

@@ -38,7 +38,7 @@ export class StatementReconciliationService {
     const period = statementPeriod(statement.lines, upload.period);
     const references = statement.lines.map((line) => line.reference);
     const payments = await this.payments.forStatement(upload.provider, references, period);
-    const report = reconcile(statement, payments.map((payment) => reconcilablePayment(payment)), period);
+    const report = reconcile(statement, payments.map((payment) => reconcilablePayment(payment, payment.receipts)), period);
     this.logger.info({ adminId: upload.adminId, provider: upload.provider, period, rows: statement.lines.length, summary: report.summary }, 'statement reconciled');
     return report;
   }

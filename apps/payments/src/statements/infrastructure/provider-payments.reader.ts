@@ -27,6 +27,8 @@ export class ProviderPaymentsReader {
         .andWhere((query) =>
           query
             .whereRaw('provider_payment_id = ANY(?::text[])', [references])
+            // M-Pesa's portal names a payment by its receipt number.
+            .orWhereRaw(`jsonb_exists_any(coalesce(state->'receipts', '[]'::jsonb), ?::text[])`, [references])
             .orWhereRaw(`status = 'captured' AND (state->>'capturedAt')::timestamptz BETWEEN ? AND ?`, [period.from, period.to]),
         );
       return rows.map((row) => row.state);

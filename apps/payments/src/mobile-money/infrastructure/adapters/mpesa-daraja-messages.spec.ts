@@ -25,7 +25,7 @@ describe("Daraja's messages", () => {
   });
 
   it('reads a success callback as a capture of the shillings it reports, in cents', () => {
-    expect(stkCallbackOutcome(callback(0, 1500))).toEqual({ kind: 'captured', providerPaymentId: 'ws_CO_191220191020363925', amount: { amount: 150_000, currency: 'KES' } });
+    expect(stkCallbackOutcome(callback(0, 1500))).toEqual({ kind: 'captured', providerPaymentId: 'ws_CO_191220191020363925', amount: { amount: 150_000, currency: 'KES' }, receipt: 'NLJ7RT61SV' });
     expect(stkCallbackOutcome(callback(0, 1.5))).toMatchObject({ amount: { amount: 150, currency: 'KES' } });
   });
 

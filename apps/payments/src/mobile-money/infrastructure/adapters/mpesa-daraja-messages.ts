@@ -42,11 +42,14 @@ export function callbackItem(callback: StkCallback, name: string): string | numb
 
 /**
  * What a callback says. A success reports the amount paid in shillings: converted to cents exactly
- * (a shilling amount with more than two decimals is not money and reads as 0, which never matches).
+ * (a shilling amount with more than two decimals is not money and reads as 0, which never matches),
+ * and the M-Pesa receipt number that statements print.
  */
 export function stkCallbackOutcome(callback: StkCallback): ChargeOutcome {
   const paid = Number(callbackItem(callback, 'Amount') ?? 0);
   const cents = Math.round(paid * 100);
   const amount = { amount: Number.isSafeInteger(cents) && Math.abs(paid * 100 - cents) < 1e-6 ? cents : 0, currency: 'KES' };
-  return stkResultOutcome(callback.CheckoutRequestID, callback.ResultCode, callback.ResultDesc, amount);
+  const outcome = stkResultOutcome(callback.CheckoutRequestID, callback.ResultCode, callback.ResultDesc, amount);
+  const receipt = callbackItem(callback, 'MpesaReceiptNumber');
+  return outcome.kind === 'captured' && typeof receipt === 'string' && /^[A-Z0-9]{6,20}$/.test(receipt) ? { ...outcome, receipt } : outcome;
 }
