@@ -16,7 +16,7 @@ import { ChargebackCasesService } from './disputes/application/chargeback-cases.
 import { DisputeActionsService } from './disputes/application/dispute-actions.service';
 import { DisputeSteps } from './disputes/application/dispute-steps';
 import { DisputeStreams } from './disputes/application/dispute-streams';
-import { DisputeWindowTimer } from './disputes/application/dispute-window-timer';
+import { DisputeWindows } from './disputes/application/dispute-windows';
 import { OpenDisputeService } from './disputes/application/open-dispute.service';
 import { DisputeRequestsRepository } from './disputes/infrastructure/dispute-requests-repository';
 import { DisputeListsRepository } from './disputes/infrastructure/read-model/dispute-lists-repository';
@@ -86,7 +86,7 @@ import { PriceListRepository } from './price-list/infrastructure/price-list-repo
     OpenDisputeService,
     DisputeActionsService,
     ChargebackCasesService,
-    DisputeWindowTimer,
+    DisputeWindows,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { KNEX, LOGGER, PeriodicTask, PLATFORM_CONFIG } from '@marketplace/platfo
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import { DisputeWindows } from '../../disputes/application/dispute-windows';
 import { OrderStreams } from '../../orders/application/order-streams';
 import { AWAITING_CHECKOUT } from '../../orders/domain/order-state';
 import type { OrdersConfig } from '../../orders-config';
@@ -13,9 +14,9 @@ const DEADLINES = 'c4d2a6e8-3f1b-4b7d-9c5e-2a8f6b0d4e13';
 const BATCH = 100;
 
 /**
- * The durable timers: the order read model says which orders are past their payment deadline or their
- * automatic delivery time (it survives restarts, and is rebuilt from the events), and every poll feeds
- * them to the checkout or the order. Firing twice, or from two instances, is harmless: the checkout
+ * The durable timers: the read models say which orders are past their payment deadline, their
+ * automatic delivery time or the end of their dispute window (they survive restarts, and are rebuilt
+ * from the events), and every poll feeds them to the checkout or the order. Firing twice, or from two instances, is harmless: the checkout
  * and the order's status guards make a repeat a no-op.
  */
 @Injectable()
@@ -30,6 +31,7 @@ export class DeadlineTimers implements OnApplicationBootstrap, BeforeApplication
     @Inject(LOGGER) logger: Logger,
     private readonly checkout: CheckoutService,
     private readonly orders: OrderStreams,
+    private readonly disputeWindows: DisputeWindows,
   ) {
     this.log = logger.child({ component: 'deadline-timers' });
     this.task = new PeriodicTask({ name: 'looking for due timers', intervalMs: config.ORDER_DEADLINE_POLL_MS, logger: this.log, pass: () => this.fireDue() });
@@ -57,6 +59,11 @@ export class DeadlineTimers implements OnApplicationBootstrap, BeforeApplication
     for (const orderId of undelivered) {
       const context = { commandId: 'auto-delivery', actor: { kind: 'system' as const }, correlationId: orderId };
       await this.attempt(orderId, () => this.orders.execute(orderId, { type: 'ConfirmDelivery', by: { kind: 'system' }, at }, context));
+    }
+    const windowMs = this.config.DISPUTE_WINDOW_MS;
+    for (const orderId of await this.disputeWindows.due(new Date(now.getTime() - windowMs), BATCH)) {
+      const context = { commandId: 'dispute-window', actor: { kind: 'system' as const }, correlationId: orderId };
+      await this.attempt(orderId, () => this.orders.execute(orderId, { type: 'CloseDisputeWindow', windowMs, at }, context));
     }
   }
 
