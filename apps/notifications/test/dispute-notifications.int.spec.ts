@@ -90,4 +90,34 @@ describe("disputes' notifications (orders played on the bus, mail written as fil
     await waitFor(async () => (await user.titles(seller.userId)).includes(`The buyer wrote in the dispute on order ${orderId.slice(0, 8)}`), { timeoutMs: 20_000, description: "the buyer's message to the seller" });
     expect(await user.titles(buyer.userId)).toEqual([`We received your dispute on order ${orderId.slice(0, 8)}`]);
   });
+
+  it("keeps a dispute's order when its opening waits for the order and its buyer: the later steps wait behind it", async () => {
+    const buyerId = randomUUID();
+    const seller = await registerUser(app, { name: 'Sol Seller', roles: ['seller'] });
+    const products = { scarf: randomUUID(), mittens: randomUUID() };
+    const orderId = randomUUID();
+    const disputeId = randomUUID();
+    const step = { disputeId, orderId, buyerId };
+    const short = orderId.slice(0, 8);
+    const opened = await app.publish('marketplace.orders.DisputeOpened.v1', disputeId, {
+      ...step, paymentId: randomUUID(), kind: 'buyer', lines: [{ productId: products.scarf, sellerId: seller.userId, amount: eur(9000) }], reason: 'damaged', description: 'Torn.', openedAt: now(),
+    });
+    await waitFor(async () => (await app.db('parked_events').where({ waiting_for: `order:${orderId}`, event_id: opened.id })).length === 1, { timeoutMs: 20_000, description: 'the opening parked for its order' });
+    const responded = await app.publish('marketplace.orders.DisputeResponded.v1', disputeId, { ...step, responderId: seller.userId, role: 'seller', message: 'Sorry!', respondedAt: now() });
+    const resolved = await app.publish('marketplace.orders.DisputeResolved.v1', disputeId, { ...step, paymentId: randomUUID(), outcome: 'refunded', refund: eur(1500), resolvedBy: seller.userId, note: 'Half.', resolvedAt: now() });
+    const steps = [opened.id, responded.id, resolved.id];
+    const parkedUnder = async (key: string) => (await app.db('parked_events').where({ waiting_for: key }).whereIn('event_id', steps).orderBy('seq').pluck('event_id')) as string[];
+    await waitFor(async () => (await parkedUnder(`order:${orderId}`)).length === 3, { timeoutMs: 20_000, description: 'the later steps parked behind the opening' });
+
+    // The order comes, the buyer is still unknown: the three wait for the buyer, re-parked in one transaction.
+    await placeOrder(app, buyerId, seller.userId, orderId, products);
+    await waitFor(async () => (await parkedUnder(`user:${buyerId}`)).length === 3, { timeoutMs: 20_000, description: 'the steps parked for the buyer' });
+    expect(await parkedUnder(`user:${buyerId}`)).toEqual(steps);
+
+    await registerUser(app, { userId: buyerId, name: 'Lena' });
+    const disputeTitles = async () => (await user.titles(buyerId)).filter((title) => title.includes('dispute'));
+    await waitFor(async () => (await disputeTitles()).length === 3, { timeoutMs: 20_000, description: "the buyer's three dispute notifications" });
+    expect(await disputeTitles()).toEqual([`We received your dispute on order ${short}`, `The seller wrote in the dispute on order ${short}`, `The dispute on order ${short}: refunded €15.00`]);
+    expect(await app.db('parked_events').whereIn('event_id', steps)).toEqual([]);
+  });
 });

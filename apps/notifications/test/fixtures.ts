@@ -4,8 +4,8 @@ import type { NotificationsTestApp } from './notifications-app';
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 /** A user identity announced: in the directory once notifications has taken the events. */
-export async function registerUser(app: NotificationsTestApp, options: { name?: string; roles?: Array<'seller' | 'admin'>; email?: string; locale?: string; phone?: string } = {}) {
-  const userId = randomUUID();
+export async function registerUser(app: NotificationsTestApp, options: { userId?: string; name?: string; roles?: Array<'seller' | 'admin'>; email?: string; locale?: string; phone?: string } = {}) {
+  const userId = options.userId ?? randomUUID();
   const email = options.email ?? `${userId.slice(0, 8)}@example.com`;
   const at = new Date().toISOString();
   await app.publish('marketplace.identity.UserRegistered.v2', userId, { userId, email, displayName: options.name ?? 'Ann Buyer', locale: options.locale ?? 'en', phone: options.phone ?? null, registeredAt: at });

@@ -1,10 +1,10 @@
-import { waitFor } from '@marketplace/testing';
+import { SmtpTestServer, waitFor } from '@marketplace/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { MarketplaceActors } from '../support/marketplace-actors';
 import { MarketplaceStack } from '../support/marketplace-stack';
 
-// A build, five processes, Kafka group joins.
+// A build, six processes, Kafka group joins.
 jest.setTimeout(300_000);
 
 const WINDOW_MS = 8_000;
@@ -15,24 +15,44 @@ type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 /**
  * A dispute through the gateway, every service its own process on the real bus: the buyer pays by card
  * and disputes a shipped line, the seller responds, an admin refunds part of it; payments refunds that
- * part of the payment and orders records it as OrderRefunded. A Stripe chargeback opens an admin case;
- * the dispute window closes even when orders was down when it ran out.
+ * part of the payment and orders records it as OrderRefunded; notifications tells each party of each
+ * step. A Stripe chargeback opens an admin case; the dispute window closes even when orders was down
+ * when it ran out.
  */
 describe('disputes e2e', () => {
+  let smtp: SmtpTestServer;
   let stack: MarketplaceStack;
   let people: MarketplaceActors;
 
   beforeAll(async () => {
+    smtp = await SmtpTestServer.start();
     stack = await MarketplaceStack.start({
       label: 'disputes',
-      env: { orders: { DISPUTE_WINDOW_MS: String(WINDOW_MS), ORDER_DEADLINE_POLL_MS: '500' }, payments: { STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET } },
+      services: ['catalog', 'orders', 'payments', 'notifications'],
+      env: {
+        orders: { DISPUTE_WINDOW_MS: String(WINDOW_MS), ORDER_DEADLINE_POLL_MS: '500' },
+        payments: { STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET },
+        notifications: { SMTP_URL: smtp.url },
+      },
     });
     people = new MarketplaceActors(stack);
   });
 
   afterAll(async () => {
     await stack?.stop();
+    await smtp?.close();
   });
+
+  /** The titles of someone's in-app notifications of the order's disputes, once there are `count`. */
+  const inbox = (token: string, orderId: string, count: number) =>
+    waitFor(
+      async () => {
+        const titles = ((await stack.api.get('/notifications?limit=50', token)).body as Body).items.map((item: Body) => item.title as string);
+        const about = titles.filter((title: string) => title.includes(orderId.slice(0, 8)) && /disput|chargeback/i.test(title));
+        return about.length >= count ? about : undefined;
+      },
+      { timeoutMs: 60_000, description: `${count} dispute notifications about order ${orderId}` },
+    );
 
   it('open, respond, partial refund: the parties see the history, and the order is refunded that amount', async () => {
     const seller = await people.seller();
@@ -77,6 +97,15 @@ describe('disputes e2e', () => {
       { timeoutMs: 60_000, description: 'the OrderRefunded of the dispute' },
     );
     expect(refunded.map((event: Body) => event.data.amount)).toEqual([{ amount: 1000, currency: 'EUR' }]);
+
+    // Each step reaches the parties who did not take it, in-app and by email.
+    const short = orderId.slice(0, 8);
+    // (Their order is not asserted: a consumer group joining mid-run can commit them in another order.)
+    expect((await inbox(buyer.token, orderId, 3)).sort()).toEqual([`The dispute on order ${short}: refunded €10.00`, `The seller wrote in the dispute on order ${short}`, `We received your dispute on order ${short}`]);
+    expect((await inbox(seller.token, orderId, 2)).sort()).toEqual([`A buyer disputed your items on order ${short}`, `The dispute on order ${short}: €10.00 refunded to the buyer`]);
+    expect(await inbox(admin, orderId, 1)).toEqual([`New dispute on order ${short}: arrived damaged`]);
+    const subjects = (email: string) => smtp.mailsTo(email).map((mail) => String(mail.parsed.subject)).filter((subject) => subject.includes(`dispute on order ${short}`) || subject.includes(`disputed your items on order ${short}`));
+    await waitFor(() => subjects(buyer.email).length === 3 && subjects(seller.email).length === 2, { timeoutMs: 60_000, description: 'the dispute emails' });
   });
 
   /** A paid order of two units, shipped. */
@@ -92,7 +121,7 @@ describe('disputes e2e', () => {
   }
 
   it('a Stripe chargeback opens a case on the order for admins, which refuses a refund', async () => {
-    const { buyer, orderId, paymentId } = await shippedOrder();
+    const { seller, buyer, orderId, paymentId } = await shippedOrder();
     const event = {
       id: `evt_${randomBytes(8).toString('hex')}`,
       object: 'event',
@@ -113,6 +142,7 @@ describe('disputes e2e', () => {
     expect((await stack.api.get(`/disputes/${listed.disputeId}`, buyer.token)).status).toBe(404);
     const refused = await stack.api.post(`/admin/disputes/${listed.disputeId}/resolve`, { decision: 'refund' }, admin);
     expect(refused).toMatchObject({ status: 422, body: { error: { code: 'chargeback_not_refundable' } } });
+    expect(await inbox(seller.token, orderId, 1)).toEqual([`A chargeback holds your money for order ${orderId.slice(0, 8)}`]);
   });
 
   it('closes the dispute window after delivery even across a restart of orders, and refuses disputes after it', async () => {

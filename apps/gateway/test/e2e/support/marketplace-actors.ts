@@ -19,14 +19,14 @@ export class MarketplaceActors {
     return this.adminToken;
   }
 
-  async buyer(): Promise<{ id: string; token: string }> {
+  async buyer(): Promise<{ id: string; token: string; email: string }> {
     const user = await registerAndLogin(this.stack.api);
-    return { id: user.id, token: user.session.accessToken };
+    return { id: user.id, token: user.session.accessToken, email: user.credentials.email };
   }
 
-  async seller(): Promise<{ id: string; token: string }> {
+  async seller(): Promise<{ id: string; token: string; email: string }> {
     const user = await makeSeller(this.stack.api, await this.admin());
-    return { id: user.id, token: user.session.accessToken };
+    return { id: user.id, token: user.session.accessToken, email: user.credentials.email };
   }
 
   /** A published product with `onHand` units, once orders' price list knows it. */

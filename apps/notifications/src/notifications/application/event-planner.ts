@@ -15,8 +15,9 @@ type Planned = { handler: NotificationHandler; audience: Array<Audience<unknown>
 /**
  * Turns an event into messages with its handlers. When a projection does not know yet what the
  * messages need, the event is parked: under its order or dispute when that is unknown (nothing is
- * sent yet), under each recipient missing from the directory (the others get theirs now). It is
- * planned again when that is known; deliveries already recorded are not repeated. An event older than
+ * sent yet), under each recipient missing from the directory (the others get theirs now); a later
+ * event of the same subject waits behind one parked for its order or dispute, so a subject's messages
+ * keep its order. It is planned again when that is known; deliveries already recorded are not repeated. An event older than
  * NOTIFY_MAX_EVENT_AGE_MS sends nothing.
  */
 @Injectable()
@@ -33,6 +34,11 @@ export class EventPlanner {
   async plan(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<void> {
     const handlers = handlersFor(event.type);
     if (handlers.length === 0 || at.getTime() - Date.parse(event.time) > this.config.NOTIFY_MAX_EVENT_AGE_MS) return;
+    const ahead = await this.parked.waitingAhead(trx, event);
+    if (ahead !== undefined) {
+      const released = async () => (await this.parked.waitingAhead(trx, event)) !== ahead;
+      return (await this.parked.parkUnlessLearnt(trx, ahead, event, at, released)) ? undefined : this.plan(trx, event, at);
+    }
     const facts = await this.facts.load(trx, handlers, event);
     if (facts.waitingFor !== undefined) {
       const { waitingFor } = facts;

@@ -23,11 +23,28 @@ export class ParkedEvents {
     return true;
   }
 
-  /** Called once the projection's write is in the transaction. */
+  /**
+   * The key an earlier event of the same subject (its Kafka key, so its order of publication) waits
+   * under for its order's or dispute's facts. A later one waits behind it, or a lagging consumer would
+   * tell "resolved" before "opened". Waits for a recipient are left out: they hold one person's
+   * message, not the event's, and the others got theirs.
+   */
+  async waitingAhead(trx: Knex.Transaction, event: MarketplaceEvent): Promise<string | undefined> {
+    if (!event.subject) return undefined;
+    const row = await trx('parked_events')
+      .whereRaw("event->>'subject' = ?", [event.subject])
+      .whereNot({ event_id: event.id })
+      .where((query) => query.whereLike('waiting_for', 'order:%').orWhereLike('waiting_for', 'dispute:%'))
+      .orderBy('seq')
+      .first<{ waiting_for: string } | undefined>('waiting_for');
+    return row?.waiting_for;
+  }
+
+  /** Called once the projection's write is in the transaction; the events come out in the order they were parked. */
   async release(trx: Knex.Transaction, waitingFor: string): Promise<MarketplaceEvent[]> {
     await lock(trx, waitingFor);
-    const rows = await trx('parked_events').where({ waiting_for: waitingFor }).delete().returning<Array<{ event: unknown; parked_at: Date }>>(['event', 'parked_at']);
-    return rows.sort((a, b) => a.parked_at.getTime() - b.parked_at.getTime()).map((row) => parseCloudEvent(row.event));
+    const rows = await trx('parked_events').where({ waiting_for: waitingFor }).delete().returning<Array<{ event: unknown; seq: string }>>(['event', 'seq']);
+    return rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map((row) => parseCloudEvent(row.event));
   }
 }
 
