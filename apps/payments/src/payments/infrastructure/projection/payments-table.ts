@@ -31,6 +31,8 @@ export const paymentsTable: TableDefinition = {
     `CREATE INDEX ${t.ident('order_idx')} ON ${t.sql} (order_id)`,
     `CREATE INDEX ${t.ident('buyer_idx')} ON ${t.sql} (buyer_id, created_at DESC)`,
     `CREATE INDEX ${t.ident('created_idx')} ON ${t.sql} (created_at DESC)`,
+    // Provider webhooks and statements name a payment by the provider's id.
+    `CREATE INDEX ${t.ident('provider_payment_idx')} ON ${t.sql} (provider_payment_id) WHERE provider_payment_id IS NOT NULL`,
     // What reconciliation looks for: open payments and reserved refunds, oldest change first.
     `CREATE INDEX ${t.ident('unsettled_idx')} ON ${t.sql} (updated_at) WHERE status IN ('initiated', 'requires_action') OR pending_refunds > 0`,
   ],

@@ -13,7 +13,7 @@ export const PAYMENTS_PROJECTION = 'payments';
  */
 export const paymentsProjection: ProjectionDefinition = rowProjection<PaymentRow>({
   name: PAYMENTS_PROJECTION,
-  version: 1,
+  version: 2,
   handles: PAYMENT_EVENT_TYPES,
   table: paymentsTable,
   key: 'id',
