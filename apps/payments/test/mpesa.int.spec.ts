@@ -57,6 +57,8 @@ describe('M-Pesa (Daraja)', () => {
     expect(await eventOf(request.paymentId, 'PaymentRequiresAction')).toMatchObject({ provider: 'mpesa', providerPaymentId: push.checkoutRequestId, nextActionType: 'mobile_money_push' });
     await waitFor(async () => (await types(request.paymentId)).includes('PaymentCaptured'), { description: 'the capture' });
     expect(await eventOf(request.paymentId, 'PaymentCaptured')).toMatchObject({ amount: { amount: 150_000, currency: 'KES' }, provider: 'mpesa', providerPaymentId: push.checkoutRequestId });
+    // The capture commits before the callback's answer reaches the server.
+    await waitFor(() => daraja.callbacks.statusesOf(push.checkoutRequestId).length === 1, { description: "the callback's answer" });
     expect(daraja.callbacks.statusesOf(push.checkoutRequestId)).toEqual([200]);
   });
 

@@ -48,11 +48,12 @@ export class InboxItemsRepository {
   }
 
   async page(db: Knex, userId: string, filter: { unreadOnly: boolean; cursor?: string; limit: number }): Promise<Page<InboxItem>> {
-    const query = db('inbox_items').where({ user_id: userId }).select(COLUMNS).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(filter.limit + 1);
+    // Newest first by seq, the order they were committed in: items planned in one transaction share their created_at.
+    const query = db('inbox_items').where({ user_id: userId }).select(COLUMNS).orderBy('seq', 'desc').limit(filter.limit + 1);
     if (filter.unreadOnly) query.whereNull('read_at');
     if (filter.cursor) {
       const cursor = decodeCursor(filter.cursor);
-      query.whereRaw('(created_at, id) < (?, ?)', [cursor.at, cursor.id]);
+      query.whereRaw('seq < (select seq from inbox_items where user_id = ? and id = ?)', [userId, cursor.id]);
     }
     const rows = (await query).map(toItem);
     return toPage(rows, filter.limit, (row) => ({ at: row.createdAt, id: row.id }));
