@@ -17,8 +17,8 @@ type Planned = { handler: NotificationHandler; audience: Array<Audience<unknown>
  * messages need, the event is parked: under its order or dispute when that is unknown (nothing is
  * sent yet), under each recipient missing from the directory (the others get theirs now); a later
  * event of the same subject waits behind one parked for its order or dispute, so a subject's messages
- * keep its order. It is planned again when that is known; deliveries already recorded are not repeated. An event older than
- * NOTIFY_MAX_EVENT_AGE_MS sends nothing.
+ * keep its order. It is planned again when that is known; deliveries already recorded are not
+ * repeated. An event older than NOTIFY_MAX_EVENT_AGE_MS sends nothing.
  */
 @Injectable()
 export class EventPlanner {
@@ -34,15 +34,10 @@ export class EventPlanner {
   async plan(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<void> {
     const handlers = handlersFor(event.type);
     if (handlers.length === 0 || at.getTime() - Date.parse(event.time) > this.config.NOTIFY_MAX_EVENT_AGE_MS) return;
-    const ahead = await this.parked.waitingAhead(trx, event);
-    if (ahead !== undefined) {
-      const released = async () => (await this.parked.waitingAhead(trx, event)) !== ahead;
-      return (await this.parked.parkUnlessLearnt(trx, ahead, event, at, released)) ? undefined : this.plan(trx, event, at);
-    }
-    const facts = await this.facts.load(trx, handlers, event);
+    const facts = await this.readiness(trx, handlers, event);
     if (facts.waitingFor !== undefined) {
       const { waitingFor } = facts;
-      const learnt = async () => (await this.facts.load(trx, handlers, event)).waitingFor !== waitingFor;
+      const learnt = async () => (await this.readiness(trx, handlers, event)).waitingFor !== waitingFor;
       return (await this.parked.parkUnlessLearnt(trx, waitingFor, event, at, learnt)) ? undefined : this.plan(trx, event, at);
     }
     const { order, dispute } = facts.known;
@@ -70,6 +65,12 @@ export class EventPlanner {
       });
       await this.recorder.record(trx, { sourceId: event.id, template: handler.template, category: handler.category, channels: handler.channels, recipients: resolved }, at);
     }
+  }
+
+  /** What the event waits for: an earlier event of its subject parked for its facts, else its own facts; or the facts, known. */
+  private async readiness(trx: Knex.Transaction, handlers: readonly NotificationHandler[], event: MarketplaceEvent) {
+    const ahead = await this.parked.waitingAhead(trx, event);
+    return ahead !== undefined ? { waitingFor: ahead } : this.facts.load(trx, handlers, event);
   }
 
   private async recipients(trx: Knex.Transaction, planned: Planned[]): Promise<{ users: Map<string, DirectoryEntry>; admins: DirectoryEntry[]; missing: string[] }> {

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { DisputeWindows } from '../../disputes/application/dispute-windows';
 import { OrderStreams } from '../../orders/application/order-streams';
+import type { OrderCommand } from '../../orders/domain/order-commands';
 import { AWAITING_CHECKOUT } from '../../orders/domain/order-state';
 import type { OrdersConfig } from '../../orders-config';
 import { CheckoutService } from './checkout.service';
@@ -16,8 +17,8 @@ const BATCH = 100;
 /**
  * The durable timers: the read models say which orders are past their payment deadline, their
  * automatic delivery time or the end of their dispute window (they survive restarts, and are rebuilt
- * from the events), and every poll feeds them to the checkout or the order. Firing twice, or from two instances, is harmless: the checkout
- * and the order's status guards make a repeat a no-op.
+ * from the events), and every poll feeds them to the checkout or the order. Firing twice, or from two
+ * instances, is harmless: the checkout and the order's status guards make a repeat a no-op.
  */
 @Injectable()
 export class DeadlineTimers implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -56,14 +57,17 @@ export class DeadlineTimers implements OnApplicationBootstrap, BeforeApplication
       const inputId = nameBasedId(DEADLINES, `payment/${orderId}`);
       await this.attempt(orderId, () => this.checkout.handle({ type: 'PaymentDeadlinePassed', inputId, orderId, at }, orderId));
     }
-    for (const orderId of undelivered) {
-      const context = { commandId: 'auto-delivery', actor: { kind: 'system' as const }, correlationId: orderId };
-      await this.attempt(orderId, () => this.orders.execute(orderId, { type: 'ConfirmDelivery', by: { kind: 'system' }, at }, context));
-    }
+    await this.onEachOrder(undelivered, 'auto-delivery', { type: 'ConfirmDelivery', by: { kind: 'system' }, at });
     const windowMs = this.config.DISPUTE_WINDOW_MS;
-    for (const orderId of await this.disputeWindows.due(new Date(now.getTime() - windowMs), BATCH)) {
-      const context = { commandId: 'dispute-window', actor: { kind: 'system' as const }, correlationId: orderId };
-      await this.attempt(orderId, () => this.orders.execute(orderId, { type: 'CloseDisputeWindow', windowMs, at }, context));
+    const windowsRunOut = await this.disputeWindows.due(new Date(now.getTime() - windowMs), BATCH);
+    await this.onEachOrder(windowsRunOut, 'dispute-window', { type: 'CloseDisputeWindow', windowMs, at });
+  }
+
+  /** The order's command, as the system, on each order. */
+  private async onEachOrder(orderIds: string[], commandId: string, command: OrderCommand): Promise<void> {
+    for (const orderId of orderIds) {
+      const context = { commandId, actor: { kind: 'system' as const }, correlationId: orderId };
+      await this.attempt(orderId, () => this.orders.execute(orderId, command, context));
     }
   }
 
