@@ -161,6 +161,8 @@ describe('M-Pesa (Daraja)', () => {
       daraja.scenario(payment.phone, { resultCode: 0, callback: 'none' });
       await app.deliver(orderPaymentRequested(request));
       body = daraja.callbackBody(await pushOf(payment.phone));
+      // The push reaches the server before PaymentRequiresAction commits; the callback finds the payment by it.
+      await waitFor(async () => (await types(request.paymentId)).includes('PaymentRequiresAction'), { description: 'the pending payment' });
       await app.caughtUp();
     });
 
