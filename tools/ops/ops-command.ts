@@ -1,0 +1,25 @@
+import type { OpsContext } from './ops-context';
+
+/**
+ * One `npm run ops -- <group> <action>` command. `run` throws an OpsError (one clear line, non-zero
+ * exit) for anything the operator must fix; progress and results go through `context.out`.
+ */
+export interface OpsCommand {
+  /** e.g. `projections rebuild` */
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** The full `--help` text: usage, options, an example. */
+  readonly help: string;
+  run(args: ParsedArgs, context: OpsContext): Promise<void>;
+}
+
+export interface ParsedArgs {
+  /** Positional arguments after the command's name. */
+  readonly positionals: readonly string[];
+  /** `--name value` and `--flag` (true). */
+  readonly options: Readonly<Record<string, string | true>>;
+}
+
+/** An error the operator can act on: printed as one line, exit code 1. */
+export class OpsError extends Error {}

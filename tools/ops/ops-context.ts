@@ -1,0 +1,25 @@
+import type { Pool } from 'pg';
+
+/**
+ * What every ops command gets: the marketplace's database (where each service has its own schema),
+ * the Kafka brokers when the marketplace runs in Kafka mode (undefined in embedded mode, where the
+ * bus lives in PostgreSQL), and the terminal.
+ */
+export interface OpsContext {
+  readonly pool: Pool;
+  readonly databaseUrl: string;
+  readonly kafkaBrokers?: readonly string[];
+  readonly out: OpsOutput;
+}
+
+export interface OpsOutput {
+  line(text: string): void;
+  /** A progress bar on a terminal (a line now and then otherwise); `total` undefined when unknown. */
+  progress(label: string, total?: number): Progress;
+}
+
+export interface Progress {
+  /** Adds `count` done items; the bar shows items/s. */
+  advance(count: number): void;
+  done(summary?: string): void;
+}
