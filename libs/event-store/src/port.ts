@@ -77,7 +77,7 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options: SubscribeToAllOptions): Subscription;
-  /** Position of the newest event visible to readers (for lag); undefined when the log is empty. */
+  /** Position of the newest committed event (for lag: a reader is caught up once it has read it); undefined when the log is empty. */
   headPosition(): Promise<Position | undefined>;
   close(): Promise<void>;
 }

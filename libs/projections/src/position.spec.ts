@@ -11,12 +11,14 @@ describe('positions', () => {
     expect(isAfter(at(1, 1), undefined)).toBe(true);
   });
 
-  it('reports lag as head.prepare minus checkpoint.prepare, never below zero', () => {
+  it('reports lag as head.prepare minus checkpoint.prepare, zero only when caught up', () => {
     expect(lagInEvents(undefined, undefined)).toBe(0);
     expect(lagInEvents(at(20, 120), undefined)).toBe(120);
     expect(lagInEvents(at(20, 120), at(18, 100))).toBe(20);
     expect(lagInEvents(at(20, 120), at(20, 120))).toBe(0);
     // A transaction that took a higher sequence number committed first: the checkpoint may pass the head's.
     expect(lagInEvents(at(20, 120), at(20, 125))).toBe(0);
+    // The head committed after the checkpoint with a lower sequence number: still behind.
+    expect(lagInEvents(at(21, 110), at(20, 125))).toBe(1);
   });
 });

@@ -28,12 +28,15 @@ export async function readGlobalLog(pool: Pool, names: SqlNames, after: Position
   return rows.map(recordedEventFromRow);
 }
 
-/** The newest position a global log reader can see now (same horizon as readGlobalLog). */
+/**
+ * The newest committed position, without readGlobalLog's horizon: an event committed behind a
+ * transaction still open elsewhere on the server is not readable yet, but a reader that has not read it
+ * is not caught up, so lag counts it until the horizon passes and the reader gets it.
+ */
 export async function readHeadPosition(pool: Pool, names: SqlNames): Promise<Position | undefined> {
   const { rows } = await pool.query<{ transaction_id_text: string; global_position: string }>(
     `SELECT transaction_id::text AS transaction_id_text, global_position
        FROM ${names.events}
-      WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY transaction_id DESC, global_position DESC
       LIMIT 1`,
   );
