@@ -7,6 +7,8 @@ export interface MessageBusOptions {
   clientId: string;
   /** When given (and not empty) the bus is Kafka. */
   kafkaBrokers?: string[];
+  /** Prepended to every Kafka topic and consumer group on the broker (KAFKA_TOPIC_PREFIX); unused by the embedded bus. */
+  kafkaTopicPrefix?: string;
   /** PostgreSQL for the embedded bus, used when no Kafka broker is given. */
   databaseUrl?: string;
   /** Schema of the embedded bus's tables (default `bus`). */
@@ -22,7 +24,7 @@ export function createMessageBus(options: MessageBusOptions): MessageBus {
   if (typeof options.clientId !== 'string' || options.clientId.trim() === '') throw new BusConfigurationError('the message bus needs a clientId');
   const { clientId, logger, redelivery } = options;
   const brokers = (options.kafkaBrokers ?? []).map((b) => b.trim()).filter(Boolean);
-  if (brokers.length > 0) return new KafkaBus({ clientId, brokers, logger, redelivery, tuning: options.kafka });
+  if (brokers.length > 0) return new KafkaBus({ clientId, brokers, logger, redelivery, tuning: options.kafka, topicPrefix: options.kafkaTopicPrefix });
   if (options.databaseUrl) return new EmbeddedBus({ clientId, databaseUrl: options.databaseUrl, schema: options.schema, logger, redelivery, tuning: options.embedded });
   throw new BusConfigurationError('the message bus needs Kafka brokers (KAFKA_BROKERS) or a database for the embedded bus (DATABASE_URL)');
 }

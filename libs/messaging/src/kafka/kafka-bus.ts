@@ -13,6 +13,7 @@ import {
 import type { Consumer, ConsumerOptions, MessageBus, Producer } from '../port';
 import { KafkaConsumer } from './kafka-consumer';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-log-creator';
+import { KafkaNamespace } from './kafka-namespace';
 import { KafkaProducer } from './kafka-producer';
 import { DEFAULT_KAFKA_TUNING, type KafkaTuning } from './kafka-tuning';
 
@@ -22,6 +23,8 @@ export interface KafkaBusOptions {
   logger?: BusLogger;
   tuning?: Partial<KafkaTuning>;
   redelivery?: Partial<RedeliveryPolicy>;
+  /** Prepended to every topic and consumer group on the broker (see KafkaNamespace). */
+  topicPrefix?: string;
 }
 
 /** The message bus on Apache Kafka through kafkajs; the only place that knows the Kafka client. */
@@ -31,6 +34,7 @@ export class KafkaBus implements MessageBus {
   private readonly tuning: KafkaTuning;
   private readonly logger: BusLogger;
   private readonly redelivery: RedeliveryPolicy;
+  private readonly namespace: KafkaNamespace;
   private readonly knownTopics = new Set<string>();
   private readonly producers = new Set<KafkaProducer>();
   private readonly consumers = new Set<KafkaConsumer>();
@@ -42,6 +46,7 @@ export class KafkaBus implements MessageBus {
     this.tuning = { ...DEFAULT_KAFKA_TUNING, ...options.tuning };
     this.logger = options.logger ?? stderrBusLogger();
     this.redelivery = { ...DEFAULT_REDELIVERY, ...options.redelivery };
+    this.namespace = new KafkaNamespace(options.topicPrefix);
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
@@ -55,7 +60,7 @@ export class KafkaBus implements MessageBus {
     this.assertOpen();
     topics.forEach(assertTopicName);
     assertPartitionCount(partitions);
-    const wanted = topics.filter((topic) => !this.knownTopics.has(topic));
+    const wanted = topics.map((topic) => this.namespace.topic(topic)).filter((topic) => !this.knownTopics.has(topic));
     if (wanted.length === 0) return;
     const admin = await this.connectedAdmin();
     const existing = new Set(await admin.listTopics());
@@ -81,6 +86,7 @@ export class KafkaBus implements MessageBus {
     await client.connect();
     const producer: KafkaProducer = new KafkaProducer(
       client,
+      this.namespace,
       (topics) => this.ensureTopics(topics),
       () => this.producers.delete(producer),
     );
@@ -94,14 +100,14 @@ export class KafkaBus implements MessageBus {
     await this.ensureTopics(options.topics);
     const { sessionTimeoutMs, rebalanceTimeoutMs, heartbeatIntervalMs, maxWaitTimeMs } = this.tuning;
     const client = this.kafka.consumer({
-      groupId: options.groupId,
+      groupId: this.namespace.group(options.groupId),
       sessionTimeout: sessionTimeoutMs,
       rebalanceTimeout: rebalanceTimeoutMs,
       heartbeatInterval: heartbeatIntervalMs,
       maxWaitTimeInMs: maxWaitTimeMs,
       allowAutoTopicCreation: false,
     });
-    const consumer: KafkaConsumer = new KafkaConsumer(client, options, this.redelivery, this.logger, () => this.consumers.delete(consumer));
+    const consumer: KafkaConsumer = new KafkaConsumer(client, options, this.namespace, this.redelivery, this.logger, () => this.consumers.delete(consumer));
     try {
       await consumer.start(this.tuning);
     } catch (error) {

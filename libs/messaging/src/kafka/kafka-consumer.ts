@@ -1,6 +1,7 @@
 import type { Consumer as KafkaJsConsumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
 import { compareTopicPartitions, errorFields, redeliveryDelay, topicPartitionKey, type BusLogger, type RedeliveryPolicy } from '../bus-support';
 import type { Consumer, ConsumerOptions, IncomingMessage, TopicPartition } from '../port';
+import type { KafkaNamespace } from './kafka-namespace';
 import type { KafkaTuning } from './kafka-tuning';
 
 /**
@@ -18,6 +19,7 @@ export class KafkaConsumer implements Consumer {
   constructor(
     private readonly consumer: KafkaJsConsumer,
     private readonly options: ConsumerOptions,
+    private readonly namespace: KafkaNamespace,
     private readonly redelivery: RedeliveryPolicy,
     private readonly logger: BusLogger,
     private readonly onStop: () => void,
@@ -26,14 +28,16 @@ export class KafkaConsumer implements Consumer {
   async start(tuning: KafkaTuning): Promise<void> {
     const { groupId, topics, fromBeginning = true, onAssignment } = this.options;
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
-      const assigned = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) => partitions.map((partition) => ({ topic, partition })));
+      const assigned = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
+        partitions.map((partition) => ({ topic: this.namespace.logicalTopic(topic), partition })),
+      );
       onAssignment?.(assigned.sort(compareTopicPartitions));
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.logger('error', 'Kafka consumer crashed', { groupId, restart: payload.restart, ...errorFields(payload.error) });
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning });
+    await this.consumer.subscribe({ topics: topics.map((topic) => this.namespace.topic(topic)), fromBeginning });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -55,7 +59,7 @@ export class KafkaConsumer implements Consumer {
   }
 
   private async handleBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
-    const tp: TopicPartition = { topic: batch.topic, partition: batch.partition };
+    const tp: TopicPartition = { topic: this.namespace.logicalTopic(batch.topic), partition: batch.partition };
     const key = topicPartitionKey(tp);
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
@@ -68,7 +72,7 @@ export class KafkaConsumer implements Consumer {
       this.failures.delete(key);
       resolveOffset(message.offset);
       const next = (BigInt(message.offset) + 1n).toString();
-      await commitOffsetsIfNecessary({ topics: [{ topic: tp.topic, partitions: [{ partition: tp.partition, offset: next }] }] });
+      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: tp.partition, offset: next }] }] });
       await heartbeat();
     }
   }

@@ -1,6 +1,7 @@
 import type { Producer as KafkaJsProducer } from 'kafkajs';
 import { BusClosedError, encodeMessage, type EncodedMessage } from '../bus-support';
 import type { OutgoingMessage, Producer } from '../port';
+import type { KafkaNamespace } from './kafka-namespace';
 
 /**
  * Idempotent producer (one request in flight, so retries cannot reorder) waiting for acks from all
@@ -12,6 +13,7 @@ export class KafkaProducer implements Producer {
 
   constructor(
     private readonly producer: KafkaJsProducer,
+    private readonly namespace: KafkaNamespace,
     private readonly ensureTopics: (topics: string[]) => Promise<void>,
     private readonly onClose: () => void,
   ) {}
@@ -26,7 +28,7 @@ export class KafkaProducer implements Producer {
       byTopic.set(topic, batch);
     }
     await this.ensureTopics([...byTopic.keys()]);
-    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })) });
+    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, batch]) => ({ topic: this.namespace.topic(topic), messages: batch })) });
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,7 @@ export interface MessagingModuleOptions {
   /** A bus the app already has (then the app closes it); otherwise one is made from `kafkaBrokers`/`databaseUrl`. */
   bus?: MessageBus;
   kafkaBrokers?: string[];
+  kafkaTopicPrefix?: string;
   /** Schema of the embedded bus (default `bus`). */
   busSchema?: string;
   /** Consumer group of the `@EventPattern` handlers (default `serviceName`). */

@@ -23,6 +23,7 @@ import { MessagingTransport } from './messaging-transport';
         const bus = createMessageBus({
           clientId: options.serviceName,
           kafkaBrokers: options.kafkaBrokers,
+          kafkaTopicPrefix: options.kafkaTopicPrefix,
           databaseUrl: options.databaseUrl,
           schema: options.busSchema,
           logger: options.logger,

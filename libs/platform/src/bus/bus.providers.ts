@@ -31,6 +31,7 @@ export function busProviders(): Provider[] {
       const bus = createMessageBus({
         clientId: config.SERVICE_NAME,
         kafkaBrokers: config.KAFKA_BROKERS,
+        kafkaTopicPrefix: config.KAFKA_TOPIC_PREFIX,
         databaseUrl: config.DATABASE_URL,
         logger: busLogger(logger),
       });

@@ -21,6 +21,8 @@ export const dataServiceConfigSchema = baseConfigSchema.extend({
   DATABASE_URL: postgresUrlVar,
   DATABASE_POOL_MAX: positiveIntVar.default(10),
   KAFKA_BROKERS: optional(brokerListVar),
+  /** Namespaces topics and consumer groups, so deployments or test runs can share one Kafka cluster. */
+  KAFKA_TOPIC_PREFIX: optional(z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/, { error: 'must be at most 100 characters from [a-zA-Z0-9._-]' })),
 });
 
 export type BaseConfig = z.output<typeof baseConfigSchema>;

@@ -15,6 +15,8 @@ export interface MarketplaceStackOptions {
   services?: readonly StackService[];
   /** Extra environment per service (e.g. a short payment timeout for orders, a webhook secret for payments). */
   env?: Partial<Record<StackService | 'gateway', Record<string, string>>>;
+  /** KAFKA_TOPIC_PREFIX of every service and of `bus()`: the stack's own topics on a shared broker. */
+  kafkaTopicPrefix?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export class MarketplaceStack {
     private readonly database: TestDatabase,
     private readonly identity: ServiceCluster,
     private readonly services: ServiceCluster,
+    private readonly kafkaTopicPrefix?: string,
   ) {}
 
   static async start(options: MarketplaceStackOptions): Promise<MarketplaceStack> {
@@ -40,12 +43,13 @@ export class MarketplaceStack {
     const admin = { email: `admin-${randomBytes(4).toString('hex')}@example.com`, password: `Admin-${randomBytes(12).toString('base64url')}` };
     const clusters: ServiceCluster[] = [];
     const apps: readonly StackService[] = options.services ?? CHECKOUT_SERVICES;
+    const namespace = options.kafkaTopicPrefix ? { KAFKA_TOPIC_PREFIX: options.kafkaTopicPrefix } : {};
     try {
       const identity = await ServiceCluster.start({
         label: `${options.label}-identity`,
         databaseUrl: database.url,
         kafkaBrokers,
-        backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } }],
+        backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...namespace } }],
       });
       clusters.push(identity);
       const identityUrl = identity.url('identity');
@@ -55,7 +59,7 @@ export class MarketplaceStack {
         secrets: identity.secrets,
         databaseUrl: database.url,
         kafkaBrokers,
-        backends: apps.map((app) => ({ app, env: { IDENTITY_URL: identityUrl, ...options.env?.[app] } })),
+        backends: apps.map((app) => ({ app, env: { IDENTITY_URL: identityUrl, ...namespace, ...options.env?.[app] } })),
         gateway: {
           absent: BACKEND_SERVICES.filter((service) => service !== 'identity' && !(apps as readonly string[]).includes(service)),
           env: { IDENTITY_URL: identityUrl, RATE_LIMIT_IP_MAX: '1000000', RATE_LIMIT_USER_MAX: '1000000', ...options.env?.gateway },
@@ -63,7 +67,7 @@ export class MarketplaceStack {
       });
       clusters.push(services);
       const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 4 } });
-      return new MarketplaceStack(new HttpClient(`${services.url('gateway')}/api/v1`), db, admin, database, identity, services);
+      return new MarketplaceStack(new HttpClient(`${services.url('gateway')}/api/v1`), db, admin, database, identity, services, options.kafkaTopicPrefix);
     } catch (error) {
       for (const cluster of clusters.reverse()) await cluster.stop();
       await database.drop();
@@ -73,7 +77,7 @@ export class MarketplaceStack {
 
   /** The bus the services use (Kafka when the run has a broker, else the embedded bus in the stack's database), for a test that plays a service. */
   bus(clientId: string): MessageBus {
-    return createMessageBus({ clientId, kafkaBrokers: testInfrastructure().kafkaBrokers, databaseUrl: this.database.url });
+    return createMessageBus({ clientId, kafkaBrokers: testInfrastructure().kafkaBrokers, kafkaTopicPrefix: this.kafkaTopicPrefix, databaseUrl: this.database.url });
   }
 
   /** The gateway's base URL (for stream and WebSocket clients). */
