@@ -11,6 +11,11 @@ export interface OpsCommand {
   readonly summary: string;
   /** The full `--help` text: usage, options, an example. */
   readonly help: string;
+  /**
+   * The options it takes: `value` ones read the next argument, `flag` ones are true when present. When
+   * given, an option not listed (or a value missing) is refused before `run`; left out, anything goes.
+   */
+  readonly options?: Readonly<Record<string, 'value' | 'flag'>>;
   run(args: ParsedArgs, context: OpsContext): Promise<void>;
 }
 

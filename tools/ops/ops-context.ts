@@ -9,13 +9,20 @@ export interface OpsContext {
   readonly pool: Pool;
   readonly databaseUrl: string;
   readonly kafkaBrokers?: readonly string[];
+  /** KAFKA_TOPIC_PREFIX: what the services put before every topic and consumer group on the broker. */
+  readonly kafkaTopicPrefix?: string;
   readonly out: OpsOutput;
+  /** Aborted on Ctrl-C: a long command stops at its next safe point and leaves nothing half done. */
+  readonly signal?: AbortSignal;
 }
 
 export interface OpsOutput {
   line(text: string): void;
-  /** A progress bar on a terminal (a line now and then otherwise); `total` undefined when unknown. */
-  progress(label: string, total?: number): Progress;
+  /**
+   * A progress bar on a terminal (a line now and then otherwise); `total` undefined when unknown;
+   * `unit` names what is counted (default `events`).
+   */
+  progress(label: string, total?: number, unit?: string): Progress;
 }
 
 export interface Progress {
