@@ -1,5 +1,6 @@
 export * from './consumer-metrics';
 export * from './dead-letter';
+export * from './dead-letter-record';
 export * from './errors';
 export * from './event-consumer';
 export * from './event-handler';

@@ -1,10 +1,9 @@
-import { parseCloudEvent } from '@marketplace/contracts';
 import type { EventStore, RecordedEvent, SubscribeToAllOptions } from '@marketplace/event-store';
 import type { Knex } from 'knex';
 import type { BusLogger } from '../bus-support/bus-logger';
-import type { OutgoingMessage, Producer } from '../port';
+import type { Producer } from '../port';
 import { type LeaderSession, LeaderLoop } from './leader-session';
-import { cloudEventFor, type RecordedEventMapper } from './recorded-event-mapping';
+import { publishedMessage, type RecordedEventMapper } from './recorded-event-mapping';
 import { RelayBatcher } from './relay-batcher';
 import { RelayCheckpoints } from './relay-checkpoints';
 
@@ -92,12 +91,7 @@ export class EventStoreRelay {
   }
 
   private async publish(session: LeaderSession, batch: RecordedEvent[]): Promise<void> {
-    const messages = batch.flatMap((event): OutgoingMessage[] => {
-      const publishedAs = this.options.map(event);
-      if (!publishedAs) return [];
-      const value = parseCloudEvent(cloudEventFor(event, publishedAs, this.options.source), { upcast: 'none' });
-      return [{ topic: publishedAs.topic, key: publishedAs.subject, value }];
-    });
+    const messages = batch.flatMap((event) => publishedMessage(event, this.options.map, this.options.source) ?? []);
     if (messages.length > 0) await this.options.producer.send(messages);
     await this.checkpoints.save(session.client, this.options.name, batch[batch.length - 1].position);
   }

@@ -1,2 +1,3 @@
 export * from './event-store-relay';
 export * from './recorded-event-mapping';
+export * from './contract-mapping';

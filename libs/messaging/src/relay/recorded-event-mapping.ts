@@ -1,5 +1,6 @@
-import type { CloudEvent } from '@marketplace/contracts';
+import { type CloudEvent, parseCloudEvent } from '@marketplace/contracts';
 import type { RecordedEvent } from '@marketplace/event-store';
+import type { OutgoingMessage } from '../port';
 
 /** Where and as what a stored event is published. */
 export interface PublishedAs {
@@ -35,4 +36,16 @@ export function cloudEventFor(event: RecordedEvent, publishedAs: PublishedAs, so
     if (typeof value === 'string') cloudEvent[key] = value;
   }
   return cloudEvent;
+}
+
+/**
+ * The message a relay sends for a stored event (its CloudEvent validated against its contract, keyed by
+ * the aggregate id), or undefined for a private event. Republishing from the history goes through the
+ * same function, so a republished message is the one first published.
+ */
+export function publishedMessage(event: RecordedEvent, map: RecordedEventMapper, source: string): OutgoingMessage | undefined {
+  const publishedAs = map(event);
+  if (!publishedAs) return undefined;
+  const value = parseCloudEvent(cloudEventFor(event, publishedAs, source), { upcast: 'none' });
+  return { topic: publishedAs.topic, key: publishedAs.subject, value };
 }
