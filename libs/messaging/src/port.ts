@@ -61,6 +61,12 @@ export interface MessageBus {
   ensureTopics(topics: string[], partitions?: number): Promise<void>;
   producer(): Promise<Producer>;
   consumer(options: ConsumerOptions): Promise<Consumer>;
+  /**
+   * Every message of a topic, from the oldest still kept up to its end when called, by partition then
+   * offset, read outside any consumer group (nothing is committed): for tools that inspect a topic, such
+   * as its dead letters. A topic that does not exist reads as empty.
+   */
+  readTopic(topic: string): Promise<IncomingMessage[]>;
   /** For /ready: resolves when the bus answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

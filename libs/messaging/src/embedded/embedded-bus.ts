@@ -11,11 +11,12 @@ import {
   type BusLogger,
   type RedeliveryPolicy,
 } from '../bus-support';
-import type { Consumer, ConsumerOptions, MessageBus, Producer } from '../port';
+import type { Consumer, ConsumerOptions, IncomingMessage, MessageBus, Producer } from '../port';
 import { busTables, type BusTables } from './bus-tables';
 import type { EmbeddedContext } from './embedded-context';
 import { EmbeddedConsumer } from './embedded-consumer';
 import { EmbeddedProducer } from './embedded-producer';
+import { readEmbeddedTopic } from './embedded-topic-reader';
 import { createMissingTopics, partitionCounts } from './embedded-topics';
 import { DEFAULT_EMBEDDED_TUNING, type EmbeddedTuning } from './embedded-tuning';
 import { MessageNotifier } from './message-notifier';
@@ -94,6 +95,13 @@ export class EmbeddedBus implements MessageBus {
     await consumer.start();
     this.consumers.add(consumer);
     return { stop: () => consumer.stop().finally(() => this.consumers.delete(consumer)) };
+  }
+
+  async readTopic(topic: string): Promise<IncomingMessage[]> {
+    this.assertOpen();
+    assertTopicName(topic);
+    await this.ready();
+    return readEmbeddedTopic(this.pool, this.tables, topic);
   }
 
   async ping(): Promise<void> {

@@ -10,11 +10,12 @@ import {
   type BusLogger,
   type RedeliveryPolicy,
 } from '../bus-support';
-import type { Consumer, ConsumerOptions, MessageBus, Producer } from '../port';
+import type { Consumer, ConsumerOptions, IncomingMessage, MessageBus, Producer } from '../port';
 import { KafkaConsumer } from './kafka-consumer';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-log-creator';
 import { KafkaNamespace } from './kafka-namespace';
 import { KafkaProducer } from './kafka-producer';
+import { readKafkaTopic } from './kafka-topic-reader';
 import { DEFAULT_KAFKA_TUNING, type KafkaTuning } from './kafka-tuning';
 
 export interface KafkaBusOptions {
@@ -116,6 +117,12 @@ export class KafkaBus implements MessageBus {
     }
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  async readTopic(topic: string): Promise<IncomingMessage[]> {
+    this.assertOpen();
+    assertTopicName(topic);
+    return readKafkaTopic(this.kafka, await this.connectedAdmin(), this.namespace, topic);
   }
 
   async ping(): Promise<void> {

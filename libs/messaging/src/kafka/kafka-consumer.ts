@@ -92,7 +92,7 @@ export class KafkaConsumer implements Consumer {
   }
 }
 
-function toIncoming(tp: TopicPartition, message: KafkaMessage): IncomingMessage {
+export function toIncoming(tp: TopicPartition, message: KafkaMessage): IncomingMessage {
   return {
     ...tp,
     offset: message.offset,
