@@ -20,7 +20,6 @@ import { DisputeWindows } from './disputes/application/dispute-windows';
 import { OpenDisputeService } from './disputes/application/open-dispute.service';
 import { DisputeRequestsRepository } from './disputes/infrastructure/dispute-requests-repository';
 import { DisputeListsRepository } from './disputes/infrastructure/read-model/dispute-lists-repository';
-import { disputeReadModelProjection } from './disputes/infrastructure/read-model/dispute-read-model.projection';
 import { ordersMigrations } from './infrastructure/migrations';
 import { AdminOrdersController } from './orders/api/admin-orders.controller';
 import { OrdersController } from './orders/api/orders.controller';
@@ -28,11 +27,11 @@ import { RefundEventsController } from './orders/api/refund-events.controller';
 import { SellerOrdersController } from './orders/api/seller-orders.controller';
 import { OrderActionsService } from './orders/application/order-actions.service';
 import { OrderQueriesService } from './orders/application/order-queries.service';
+import { ORDERS_PROJECTIONS } from './ops-manifest';
 import { OrderStreams } from './orders/application/order-streams';
 import { PlaceOrderService } from './orders/application/place-order.service';
 import { OrderRequestsRepository } from './orders/infrastructure/order-requests-repository';
 import { publishOrderEvent } from './orders/infrastructure/order-publication';
-import { orderReadModelProjection } from './orders/infrastructure/read-model/order-read-model.projection';
 import { OrderListsRepository } from './orders/infrastructure/read-model/order-lists-repository';
 import { ProductEventsController } from './price-list/api/product-events.controller';
 import { PriceListRepository } from './price-list/infrastructure/price-list-repository';
@@ -50,7 +49,7 @@ import { PriceListRepository } from './price-list/infrastructure/price-list-repo
     AuthModule.forService(),
     EventSourcingModule.forRoot({
       publish: { source: 'marketplace/orders', map: publishOrderEvent, streamPrefixes: ['order-', 'dispute-'] },
-      projections: { useFactory: () => [orderReadModelProjection, disputeReadModelProjection] },
+      projections: { useFactory: () => ORDERS_PROJECTIONS },
     }),
   ],
   controllers: [

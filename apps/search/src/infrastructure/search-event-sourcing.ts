@@ -1,12 +1,11 @@
 import { EventSourcingModule, KNEX } from '@marketplace/platform';
 import type { Knex } from 'knex';
-import { searchProductsProjection } from './projection/search-products.projection';
-import { trigramSchema } from './trigram-extension';
+import { searchProjections } from '../ops-manifest';
 
 /** Search's own log of catalog events and the projection of it into the search read model. */
 export const searchEventSourcing = EventSourcingModule.forRoot({
   projections: {
     inject: [KNEX],
-    useFactory: async (knex: Knex) => [searchProductsProjection({ trigramSchema: await trigramSchema(knex) })],
+    useFactory: (knex: Knex) => searchProjections(knex),
   },
 });

@@ -1,9 +1,7 @@
 import { EventSourcingModule } from '@marketplace/platform';
-import { ledgerProjection } from '../../ledger/infrastructure/projection/ledger.projection';
+import { PAYMENTS_PROJECTIONS } from '../../ops-manifest';
 import { PAYOUT_STREAM_PREFIX } from '../../payouts/domain/payout-events';
-import { payoutsProjection } from '../../payouts/infrastructure/projection/payouts.projection';
 import { PAYMENT_STREAM_PREFIX } from '../domain/payment-events';
-import { paymentsProjection } from './projection/payments.projection';
 import { publishPaymentEvent } from './published-events';
 
 /**
@@ -12,5 +10,5 @@ import { publishPaymentEvent } from './published-events';
  */
 export const paymentsEventSourcing = EventSourcingModule.forRoot({
   publish: { source: 'marketplace/payments', map: publishPaymentEvent, streamPrefixes: [PAYMENT_STREAM_PREFIX, PAYOUT_STREAM_PREFIX] },
-  projections: { useFactory: () => [paymentsProjection, ledgerProjection, payoutsProjection] },
+  projections: { useFactory: () => PAYMENTS_PROJECTIONS },
 });
