@@ -6,7 +6,7 @@ interface PgConnection {
 }
 
 /** Namespace of the two-key advisory locks, so they never meet other single-key locks in the database. */
-const LOCK_SPACE = 'marketplace.projections';
+export const LOCK_SPACE = 'marketplace.projections';
 
 /**
  * A PostgreSQL session advisory lock, held on a connection taken out of the knex pool for as long as

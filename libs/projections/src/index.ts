@@ -6,5 +6,6 @@ export * from './errors';
 export { lagInEvents } from './position';
 export { LAG_METRIC } from './lag-gauge';
 export type { ProjectionLogger } from './managed-projection';
-export type { RebuildResult } from './shadow-rebuild';
+export type { RebuildOptions, RebuildResult } from './shadow-rebuild';
+export * from './lock-holders';
 export type { RetryPolicy } from './delay';

@@ -8,7 +8,8 @@ import { LiveRunner } from './live-runner';
 import { PostgresProjectionSink } from './postgres-projection-sink';
 import type { ProjectionDefinition } from './projection';
 import type { ProjectionState } from './projection-status';
-import { rebuildProjection, type RebuildResult } from './shadow-rebuild';
+import { liveLockKey } from './lock-holders';
+import { rebuildProjection, type RebuildOptions, type RebuildResult } from './shadow-rebuild';
 import { recreateTables } from './table-ddl';
 
 /** pino-compatible, so a service passes its logger as is. */
@@ -78,7 +79,7 @@ export class ManagedProjection {
     await this.supervisor;
   }
 
-  async rebuild(): Promise<RebuildResult> {
+  async rebuild(options: RebuildOptions = {}): Promise<RebuildResult> {
     if (this.rebuilds > 0) throw new ProjectionBusyError(`A rebuild of projection "${this.definition.name}" is already running`);
     this.rebuilds += 1;
     const controller = new AbortController();
@@ -92,7 +93,8 @@ export class ManagedProjection {
         schema,
         projection: this.definition,
         batchSize: rebuildBatchSize,
-        signal: controller.signal,
+        signal: options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal,
+        onProgress: options.onProgress,
       });
       this.settings.logger?.info({ projection: this.definition.name, events: result.events }, 'projection rebuilt and swapped in');
       return result;
@@ -107,7 +109,7 @@ export class ManagedProjection {
     let attempt = 0;
     while (!signal.aborted) {
       this.state = 'standby';
-      const lock = await AdvisoryLock.tryAcquire(this.settings.knex, `live:${this.settings.schema}.${this.definition.name}`).catch(
+      const lock = await AdvisoryLock.tryAcquire(this.settings.knex, liveLockKey(this.settings.schema, this.definition.name)).catch(
         (error: unknown) => this.failed(error, (attempt += 1)),
       );
       if (!lock) {

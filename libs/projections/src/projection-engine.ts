@@ -9,7 +9,7 @@ import { ManagedProjection, type ProjectionLogger } from './managed-projection';
 import { lagInEvents } from './position';
 import type { ProjectionDefinition } from './projection';
 import type { ProjectionStatus } from './projection-status';
-import type { RebuildResult } from './shadow-rebuild';
+import type { RebuildOptions, RebuildResult } from './shadow-rebuild';
 import { validateProjections } from './validate-projection';
 
 export interface ProjectionEngineOptions {
@@ -76,8 +76,8 @@ export class ProjectionEngine {
   }
 
   /** Rebuilds from the start of the log into shadow tables, then swaps them in; resolves when swapped. */
-  rebuild(name: string): Promise<RebuildResult> {
-    return this.get(name).rebuild();
+  rebuild(name: string, options?: RebuildOptions): Promise<RebuildResult> {
+    return this.get(name).rebuild(options);
   }
 
   async status(names?: string[]): Promise<ProjectionStatus[]> {

@@ -4,6 +4,7 @@ import { AdvisoryLock } from './advisory-lock';
 import { catchUp } from './catch-up';
 import { CheckpointStore } from './checkpoint-store';
 import { ProjectionBusyError } from './errors';
+import { describeLockHolder, lockHolder, rebuildLockKey } from './lock-holders';
 import { PostgresProjectionSink } from './postgres-projection-sink';
 import type { ProjectionDefinition } from './projection';
 import { dropTables, recreateTables, swapInShadowTables } from './table-ddl';
@@ -17,7 +18,12 @@ export interface ShadowRebuildContext {
   /** Events per transaction while building the shadow tables. */
   batchSize: number;
   signal?: AbortSignal;
+  /** Told the number of events each batch moved the shadow tables on by. */
+  onProgress?: (events: number) => void;
 }
+
+/** What a caller of a rebuild may add: its own way to cancel it, and progress. */
+export type RebuildOptions = Pick<ShadowRebuildContext, 'signal' | 'onProgress'>;
 
 export interface RebuildResult {
   /** Events read from the log (handled or not) into the new tables. */
@@ -38,8 +44,13 @@ export interface RebuildResult {
  */
 export async function rebuildProjection(ctx: ShadowRebuildContext): Promise<RebuildResult> {
   const { knex, schema, projection, checkpoints } = ctx;
-  const lock = await AdvisoryLock.tryAcquire(knex, `rebuild:${schema}.${projection.name}`);
-  if (!lock) throw new ProjectionBusyError(`A rebuild of projection "${projection.name}" is already running`);
+  const key = rebuildLockKey(schema, projection.name);
+  const lock = await AdvisoryLock.tryAcquire(knex, key);
+  if (!lock) {
+    const holder = await lockHolder(knex, key).catch(() => undefined);
+    const by = holder ? `, by ${describeLockHolder(holder)}` : '';
+    throw new ProjectionBusyError(`A rebuild of projection "${projection.name}" is already running${by}`);
+  }
   const liveName = CheckpointStore.rowName(projection.name, 'live');
   const shadowName = CheckpointStore.rowName(projection.name, 'shadow');
   const shadow = new PostgresProjectionSink(knex, checkpoints, schema, projection, 'shadow');
@@ -49,10 +60,11 @@ export async function rebuildProjection(ctx: ShadowRebuildContext): Promise<Rebu
       await recreateTables(trx, schema, projection, 'shadow');
       await checkpoints.insert(trx, shadowName, { position: undefined, version: projection.version });
     });
-    const bulk = await catchUp(ctx.store, undefined, ctx.batchSize, (events) => shadow.write(events), ctx.signal);
+    const written = (events: readonly unknown[]) => ctx.onProgress?.(events.length);
+    const bulk = await catchUp(ctx.store, undefined, ctx.batchSize, (events) => shadow.write(events).then(() => written(events)), ctx.signal);
     return await knex.transaction(async (trx) => {
       await checkpoints.lock(trx, [liveName, shadowName]);
-      const last = await catchUp(ctx.store, bulk.position, ctx.batchSize, (events) => shadow.writeIn(trx, events), ctx.signal);
+      const last = await catchUp(ctx.store, bulk.position, ctx.batchSize, (events) => shadow.writeIn(trx, events).then(() => written(events)), ctx.signal);
       await swapInShadowTables(trx, schema, projection);
       const swapped = { position: last.position, version: projection.version };
       if (await checkpoints.read(trx, liveName)) await checkpoints.update(trx, liveName, swapped);
