@@ -19,7 +19,8 @@ export interface OutboxRelayOptions {
   logger?: BusLogger;
 }
 
-interface OutboxRow {
+/** A row of a service's outbox as the relay reads it. */
+export interface OutboxRow {
   id: string;
   topic: string;
   key: string;
@@ -77,12 +78,13 @@ export class OutboxRelay {
         await session.idle(this.pollIntervalMs);
         continue;
       }
-      await this.options.producer.send(rows.map(toMessage));
+      await this.options.producer.send(rows.map(outboxMessage));
       await session.client.query(`update ${this.table} set published_at = now() where id = any($1::bigint[])`, [rows.map((r) => r.id)]);
     }
   }
 }
 
-function toMessage(row: OutboxRow): OutgoingMessage {
+/** The message the relay sends for an outbox row; republishing a row from the outbox sends the same. */
+export function outboxMessage(row: Pick<OutboxRow, 'topic' | 'key' | 'event'>): OutgoingMessage {
   return { topic: row.topic, key: row.key, value: row.event };
 }
