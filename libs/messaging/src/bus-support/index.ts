@@ -5,3 +5,4 @@ export * from './outgoing-message';
 export * from './topic-partition';
 export * from './consumer-options';
 export * from './partition-count';
+export * from './consumer-lag';

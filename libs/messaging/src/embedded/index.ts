@@ -1,2 +1,3 @@
 export * from './embedded-bus';
 export * from './embedded-tuning';
+export * from './embedded-consumer-lag';
