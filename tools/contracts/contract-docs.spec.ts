@@ -1,7 +1,8 @@
 import { ALL_TOPICS, dlqTopic, eventTypes, parseCloudEvent } from '@marketplace/contracts';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { asyncApiDocument } from './asyncapi';
-import { renderContractDocs, SCHEMAS_DIR } from './contract-docs';
+import { EVENTS_PAGE, renderContractDocs, SCHEMAS_DIR, TOPIC_INDEX } from './contract-docs';
 import { findDrift } from './drift';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -21,12 +22,13 @@ describe('generated contract documents', () => {
     expect(findDrift(repositoryRoot, files, [SCHEMAS_DIR])).toEqual({ missing: [], changed: [], stale: [] });
   });
 
-  it('hold one JSON Schema per event type plus the envelope, the AsyncAPI document and the README', () => {
+  it('hold one JSON Schema per event type plus the envelope, the AsyncAPI document and the event catalogue page', () => {
     expect(files.map((f) => f.path).sort()).toEqual(
       [
         ...types.map((type) => `${SCHEMAS_DIR}/${type}.json`),
         'docs/events/envelope.schema.json',
-        'docs/events/README.md',
+        TOPIC_INDEX,
+        'docs/events.md',
         'docs/asyncapi.yaml',
       ].sort(),
     );
@@ -43,12 +45,36 @@ describe('generated contract documents', () => {
     }
   });
 
-  it('list every topic with its events in the README', () => {
-    const readme = files.find((f) => f.path === 'docs/events/README.md')?.content ?? '';
-    for (const topic of ALL_TOPICS) expect(readme).toContain(`| \`${topic}\` |`);
-    for (const type of types) expect(readme).toContain(`[\`${type}\`](schemas/${type}.json)`);
-    expect(readme).toMatch(/kcat -C -b/);
-    expect(readme).toMatch(/from confluent_kafka import Consumer/);
+  it('list every topic, and every event with its schema, description and example, on docs/events.md', () => {
+    const page = files.find((f) => f.path === EVENTS_PAGE)?.content ?? '';
+    for (const topic of ALL_TOPICS) expect(page).toContain(`| \`${topic}\` |`);
+    for (const type of types) {
+      const { description } = eventTypes[type as keyof typeof eventTypes];
+      expect(page).toContain(`| [\`${type}\`](events/schemas/${type}.json) |`);
+      expect(page).toContain(description);
+      expect(page).toContain(`<summary>Example of <code>${type}</code></summary>`);
+    }
+    expect(page).toMatch(/kcat -C -b/);
+    expect(page).toContain('](../examples/python-consumer/README.md)');
+  });
+
+  it('index every event type under its topic in docs/events/topics.json', () => {
+    const index = JSON.parse(files.find((f) => f.path === TOPIC_INDEX)?.content ?? '{}') as { topics: Record<string, { eventTypes: string[]; deadLetterTopic: string }> };
+    expect(Object.keys(index.topics).sort()).toEqual([...ALL_TOPICS].sort());
+    for (const type of types) expect(index.topics[eventTypes[type as keyof typeof eventTypes].topic].eventTypes).toContain(type);
+    expect(Object.values(index.topics).flatMap((topic) => topic.eventTypes)).toHaveLength(types.length);
+    for (const topic of ALL_TOPICS) expect(index.topics[topic].deadLetterTopic).toBe(dlqTopic(topic));
+  });
+
+  it('link only to files that exist, relative to docs/', () => {
+    const page = files.find((f) => f.path === EVENTS_PAGE)?.content ?? '';
+    const generated = new Set(files.map((f) => f.path));
+    const targets = [...page.matchAll(/\]\(([^)#]+)\)/g)].map((m) => m[1]).filter((target) => !/^https?:/.test(target));
+    expect(targets.length).toBeGreaterThan(types.length);
+    for (const target of targets) {
+      const path = join('docs', target);
+      expect({ target, exists: generated.has(path) || existsSync(join(repositoryRoot, path)) }).toEqual({ target, exists: true });
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { renderContractDocs, SCHEMAS_DIR } from './contract-docs';
 import { describeDrift, findDrift, hasDrift, writeFiles } from './drift';
 
 /**
- * Writes the JSON Schemas, docs/asyncapi.yaml and docs/events/README.md from libs/contracts.
+ * Writes the JSON Schemas, docs/asyncapi.yaml and docs/events.md from libs/contracts.
  * With `--check` it writes nothing and exits 1 when the committed files differ from the contracts.
  * Run from the repository root (`npm run contracts:generate` / `npm run contracts:check`).
  */
