@@ -3,6 +3,11 @@ import { runOps } from './cli/run-ops';
 
 /** `npm run ops -- <command>` / `marketplace-ops <command>`: see tools/ops/README.md. */
 async function main(): Promise<void> {
+  // kafkajs 2.2.4 schedules a negative timeout on Node 24 (tulios/kafkajs#1751): harmless, and noise here.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name !== 'TimeoutNegativeWarning') process.stderr.write(`${warning.name}: ${warning.message}\n`);
+  });
   const interrupted = new AbortController();
   // The first Ctrl-C asks the command to stop cleanly; a second one ends the process at once.
   process.once('SIGINT', () => {

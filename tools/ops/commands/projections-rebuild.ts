@@ -1,0 +1,48 @@
+import { lagInEvents, ProjectionBusyError } from '@marketplace/projections';
+import { noMorePositionals, positional, stringOption } from '../cli/arg-values';
+import { OpsError, type OpsCommand } from '../ops-command';
+import { withKnex } from '../services/ops-knex';
+import { projectionOwner } from '../services/service-projections';
+
+export const projectionsRebuild: OpsCommand = {
+  name: 'projections rebuild',
+  summary: 'rebuild a read model from the start of the log without downtime',
+  help: [
+    'Usage: npm run ops -- projections rebuild <projection> [--service <service>]',
+    '',
+    'Builds the projection from the first event into shadow tables while the live tables keep serving',
+    "(and the service's own runner keeps them current), then swaps the shadow tables in, in one",
+    'transaction that holds the live checkpoint row: the runner waits for the swap and then carries on',
+    'after the position the new tables hold, so no event is lost or applied twice.',
+    'Only one rebuild of a projection runs at a time, whichever process asks; a second is refused with',
+    'the session holding it. Ctrl-C stops it and drops the shadow tables, leaving the live ones as they',
+    'were; run the command again to start over. `projections status` lists the projections.',
+    '',
+    'Options:',
+    '  --service <s>   the service, when two have a projection of that name',
+    '',
+    'Example: npm run ops -- projections rebuild order-read-model',
+  ].join('\n'),
+  options: { service: 'value' },
+  async run(args, { pool, databaseUrl, out, signal }) {
+    const name = positional(args, 0, 'projection');
+    noMorePositionals(args, 1);
+    const service = stringOption(args, 'service');
+    await withKnex(databaseUrl, async (knex) => {
+      const owner = await projectionOwner(name, service, knex, pool);
+      await owner.engine.migrate();
+      const head = await owner.engine.status([name]).then(([status]) => status.head);
+      const progress = out.progress(`rebuild ${name} (${owner.service})`, lagInEvents(head, undefined));
+      try {
+        const result = await owner.engine.rebuild(name, { signal, onProgress: (events) => progress.advance(events) });
+        progress.done();
+        const at = result.position ? ` at global position ${result.position.prepare}` : '';
+        out.line(`Rebuilt ${name} (${owner.service}) from ${result.events} events and swapped it in${at}.`);
+      } catch (error) {
+        if (error instanceof ProjectionBusyError) throw new OpsError(error.message);
+        if (signal?.aborted) throw new OpsError('interrupted: the shadow tables were dropped and the live read model is unchanged; run the command again to rebuild');
+        throw error;
+      }
+    });
+  },
+};
