@@ -8,7 +8,7 @@ const untouched = new Proxy({}, { get: () => { throw new Error('the context was 
 const run = (options: Record<string, string | true>, positionals: string[] = []) => republishCommand.run({ positionals, options }, untouched);
 
 describe('events republish arguments', () => {
-  it.each([
+  it.each<[Record<string, string | true>, string]>([
     [{}, 'give --stream, --type, --since or --until; republishing the whole history needs --all'],
     [{ all: true, stream: 'order-1' }, '--all republishes everything: leave out the other filters, or --all'],
     [{ type: 'OrderPlaced' }, 'unknown event type "OrderPlaced"; types look like marketplace.orders.OrderPlaced.v3'],
