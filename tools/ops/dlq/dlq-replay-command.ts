@@ -44,7 +44,7 @@ Example: npm run ops -- dlq replay orders.order.v1 --id 0b7f7bd6-5c2a-4a8e-9d43-
         progress.done(`${replayed} events replayed`);
         await producer.close();
       }
-      context.out.line(`${topic}: ${replayed} events sent back to ${pending[0].originalTopic}`);
+      context.out.line(`${topic} -> ${pending[0].originalTopic}: ${replayed} sent`);
     });
   },
 };
