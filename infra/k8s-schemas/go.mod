@@ -1,0 +1,3 @@
+module marketplace/infra/k8s-schemas
+
+go 1.22
