@@ -17,13 +17,14 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIME
  */
 export function describeFailure(error: unknown, command: OpsCommand | undefined, options: { verbose: boolean }): string {
   const prefix = command ? `${command.name}: ` : '';
-  if (!(error instanceof Error)) return `${prefix}${String(error)}`;
+  // By shape, not instanceof: errors made in another realm (a driver under jest) are still errors.
+  if (typeof error !== 'object' || error === null || !('message' in error)) return `${prefix}${String(error)}`;
   if (error instanceof OpsError && !options.verbose) return `${prefix}${error.message}`;
   const system = error as SystemError;
   const first = system.errors?.[0] ?? system;
   const code = system.code ?? first.code;
-  const message = code && UNREACHABLE.has(code) ? `cannot reach ${where(first)} (${code}); is the marketplace running?` : error.message || code || error.name;
-  return options.verbose && error.stack ? `${prefix}${message}\n${error.stack}` : `${prefix}${message}`;
+  const message = code && UNREACHABLE.has(code) ? `cannot reach ${where(first)} (${code}); is the marketplace running?` : system.message || code || system.name;
+  return options.verbose && system.stack ? `${prefix}${message}\n${system.stack}` : `${prefix}${message}`;
 }
 
 function where(error: SystemError): string {

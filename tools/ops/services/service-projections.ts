@@ -23,7 +23,11 @@ export async function serviceProjections(manifest: EventSourcedService, knex: Kn
 
 /** The service that owns the projection `name` (`--service` picks one when several have that name). */
 export async function projectionOwner(name: string, service: string | undefined, knex: Knex, pool: Pool): Promise<ServiceProjections> {
-  const all = await Promise.all(EVENT_SOURCED_SERVICES.filter((m) => !service || m.service === service).map((m) => serviceProjections(m, knex, pool)));
+  const loaded = await Promise.all(
+    // A service never set up in this database (search without pg_trgm) has nothing to rebuild yet.
+    EVENT_SOURCED_SERVICES.filter((m) => !service || m.service === service).map((m) => serviceProjections(m, knex, pool).catch(() => undefined)),
+  );
+  const all = loaded.filter((s) => s !== undefined);
   const owners = all.filter((s) => s.definitions.some((d) => d.name === name));
   if (owners.length === 1) return owners[0];
   if (owners.length > 1) throw new OpsError(`projection "${name}" exists in ${owners.map((o) => o.service).join(' and ')}; add --service`);
