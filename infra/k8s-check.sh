@@ -28,7 +28,8 @@ key="$(cat "$converter/go.mod" "$converter/main.go" | sha256sum | cut -c1-12)"
 schemas="$CACHE_ROOT/k8s-schemas-$KUBERNETES_VERSION-$key"
 if [[ ! -f "$schemas/deployment-apps-v1.json" ]]; then
   log "generating the Kubernetes $KUBERNETES_VERSION schemas into $schemas"
-  module_dir="$(go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  # Outside any go.mod, so that the download is only a download.
+  module_dir="$(cd / && go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
   [[ -f "$module_dir/api/openapi-spec/swagger.json" ]] || die "k8s.io/kubernetes@$KUBERNETES_VERSION has no api/openapi-spec/swagger.json"
   (cd "$converter" && go run . "$module_dir/api/openapi-spec/swagger.json" "$schemas.tmp" >&2) || die "generating the schemas failed"
   rm -rf "$schemas" && mv "$schemas.tmp" "$schemas"
