@@ -21,3 +21,13 @@ export const money = z
   .describe('Money: integer minor units plus ISO 4217 currency');
 
 export type Money = z.infer<typeof money>;
+
+/**
+ * An amount written the way the reader's locale writes money: 1999 EUR is "€19.99" in `en`, "19,99 €"
+ * in `de`. Minor units follow the currency (JPY has none, BHD three).
+ */
+export function formatMoney(amount: Money, locale = 'en'): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount.amount / 10 ** digits);
+}

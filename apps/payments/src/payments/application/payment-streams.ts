@@ -9,6 +9,7 @@ import { paymentDecider } from '../domain/payment-decider';
 import { type PaymentEvent, paymentStream } from '../domain/payment-events';
 import type { PaymentState } from '../domain/payment-state';
 import { assertPublishable } from '../infrastructure/published-events';
+import { paymentLogLine } from './payment-log-lines';
 
 /** Correlation and causation of a command, stored with its events (the relay copies them onto the CloudEvents). */
 export type CommandCause = Record<string, string>;
@@ -45,6 +46,8 @@ export class PaymentStreams {
     const { events, state } = await this.handler.handle(paymentStream(command.paymentId), command, { metadata: cause });
     for (const event of events) {
       if (event.type === 'PaymentAnomalyDetected') this.logger.warn({ anomaly: event.data }, 'payment anomaly: a provider report was not applied; an admin must look');
+      const line = paymentLogLine(event);
+      if (line) this.logger.info(line.fields, line.msg);
     }
     return state;
   }
