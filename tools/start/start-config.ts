@@ -1,4 +1,4 @@
-import { brokerListVar, loadConfig, optional, portVar, positiveIntVar, postgresUrlVar, SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from '@marketplace/platform';
+import { booleanVar, brokerListVar, loadConfig, optional, portVar, positiveIntVar, postgresUrlVar, SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from '@marketplace/platform';
 import { z } from 'zod';
 
 /** `CATALOG_PORT` for catalog; the gateway's port is plain `PORT`. */
@@ -16,6 +16,10 @@ const startConfigSchema = z.object({
   EMBEDDED_PG_PORT: optional(portVar),
   DATA_DIR: z.string().min(1).default('.data'),
   START_TIMEOUT_MS: positiveIntVar.default(180_000),
+  /** `pretty` or `json`; unset: pretty on a terminal, JSON lines otherwise. */
+  LOG_FORMAT: optional(z.enum(['pretty', 'json'], { error: 'must be pretty or json' })),
+  /** Seed the demo data; unset: yes on the embedded PostgreSQL, no on a DATABASE_URL (someone's own database). */
+  DEMO_DATA: optional(booleanVar),
 });
 
 const portsSchema = z.object(Object.fromEntries(SERVICE_NAMES.map((service) => [portVariable(service), portVar.default(SERVICE_PORTS[service])])));
@@ -26,6 +30,8 @@ export interface StartConfig {
   embeddedPgPort?: number;
   dataDir: string;
   startTimeoutMs: number;
+  logFormat?: 'pretty' | 'json';
+  demoData: boolean;
   ports: Record<ServiceName, number>;
 }
 
@@ -39,6 +45,8 @@ export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConf
     embeddedPgPort: config.EMBEDDED_PG_PORT,
     dataDir: config.DATA_DIR,
     startTimeoutMs: config.START_TIMEOUT_MS,
+    logFormat: config.LOG_FORMAT,
+    demoData: config.DEMO_DATA ?? config.DATABASE_URL === undefined,
     ports: Object.fromEntries(SERVICE_NAMES.map((service) => [service, ports[portVariable(service)]])) as Record<ServiceName, number>,
   };
 }
