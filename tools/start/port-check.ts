@@ -7,7 +7,8 @@ import { portVariable } from './start-config';
  * to do, instead of a service dying half-way through the start with EADDRINUSE.
  */
 export async function portProblems(ports: Record<ServiceName, number>): Promise<string[]> {
-  const entries = Object.entries(ports) as [ServiceName, number][];
+  // Port 0 lets the kernel choose: never taken, never shared.
+  const entries = (Object.entries(ports) as [ServiceName, number][]).filter(([, port]) => port !== 0);
   const problems: string[] = [];
   for (const [service, port] of entries) {
     const twin = entries.find(([other, otherPort]) => other !== service && otherPort === port);
