@@ -20,6 +20,8 @@ export function serviceEnv(name: ServiceName, config: StartConfig, databaseUrl: 
     ...(name === 'identity' && config.demoData && !env.ADMIN_EMAIL ? { ADMIN_EMAIL: DEMO_ADMIN.email, ADMIN_PASSWORD: DEMO_ADMIN.password } : {}),
     ...env,
     PORT: String(config.ports[name]),
+    // JSON lines to the supervisor, which formats them for the console.
+    LOG_FORMAT: 'json',
     // Every service checks tokens against identity's keys, wherever identity listens.
     IDENTITY_URL: `http://127.0.0.1:${config.ports.identity}`,
   };

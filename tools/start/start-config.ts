@@ -1,4 +1,4 @@
-import { booleanVar, brokerListVar, loadConfig, optional, portVar, positiveIntVar, postgresUrlVar, SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from '@marketplace/platform';
+import { booleanVar, brokerListVar, LOG_FORMATS, loadConfig, optional, portVar, positiveIntVar, postgresUrlVar, SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from '@marketplace/platform';
 import { z } from 'zod';
 
 /** `CATALOG_PORT` for catalog; the gateway's port is plain `PORT`. */
@@ -17,7 +17,7 @@ const startConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   START_TIMEOUT_MS: positiveIntVar.default(180_000),
   /** `pretty` or `json`; unset: pretty on a terminal, JSON lines otherwise. */
-  LOG_FORMAT: optional(z.enum(['pretty', 'json'], { error: 'must be pretty or json' })),
+  LOG_FORMAT: optional(z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` })),
   /** Seed the demo data; unset: yes on the embedded PostgreSQL, no on a DATABASE_URL (someone's own database). */
   DEMO_DATA: optional(booleanVar),
 });

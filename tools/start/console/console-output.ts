@@ -1,6 +1,5 @@
+import type { LogFormat } from '@marketplace/platform';
 import { type LogRecord, paint, prettyLine } from './pretty-line';
-
-export type LogFormat = 'pretty' | 'json';
 
 const COLOURS = [36, 32, 33, 35, 34, 96, 92, 93, 95];
 const WIDTH = 'notifications'.length;

@@ -1,4 +1,4 @@
-import type { LogFormat } from './console-output';
+import type { LogFormat } from '@marketplace/platform';
 
 /**
  * LOG_FORMAT when set; else readable lines on a terminal and JSON lines anywhere else (a pipe, a file,

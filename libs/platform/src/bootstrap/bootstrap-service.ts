@@ -30,7 +30,7 @@ export interface ServiceDefinition {
 export async function bootstrapService(definition: ServiceDefinition): Promise<void> {
   const env = { SERVICE_NAME: definition.name, PORT: String(definition.defaultPort), ...process.env };
   const config = loadConfig(definition.configSchema ?? dataServiceConfigSchema, env);
-  const logger = createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  const logger = createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_FORMAT === 'pretty' });
   try {
     const { app } = await createServiceApp(definition.module, config, logger, { rawBody: definition.rawBody });
     exitIfShutdownHangs(config.SHUTDOWN_TIMEOUT_MS);

@@ -37,7 +37,7 @@ export async function createServiceApp(
   logger?: Logger,
   options: ServiceAppOptions = {},
 ): Promise<ServiceApp> {
-  const log = logger ?? createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+  const log = logger ?? createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_FORMAT === 'pretty' });
   collectProcessMetrics(config.SERVICE_NAME);
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: requestIdFor, requestIdHeader: false, logger: false });
   installRequestHooks(adapter.getInstance(), log);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LOG_LEVELS } from '../logging/create-logger';
-import { booleanVar, brokerListVar, optional, portVar, positiveIntVar, postgresUrlVar, urlVar } from './env-types';
+import { LOG_FORMATS, LOG_LEVELS } from '../logging/create-logger';
+import { brokerListVar, optional, portVar, positiveIntVar, postgresUrlVar, urlVar } from './env-types';
 
 /** What every service reads from its environment. Secrets come only from here. */
 export const baseConfigSchema = z.object({
@@ -9,7 +9,7 @@ export const baseConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: portVar,
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  LOG_PRETTY: booleanVar.default(false),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` }).default('json'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(urlVar),
   BODY_LIMIT_BYTES: positiveIntVar.default(1024 * 1024),
   READY_CHECK_TIMEOUT_MS: positiveIntVar.default(2000),

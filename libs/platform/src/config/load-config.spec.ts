@@ -7,7 +7,7 @@ const valid = { SERVICE_NAME: 'catalog', PORT: '3002', DATABASE_URL: 'postgres:/
 describe('parseConfig', () => {
   it('parses the environment with defaults', () => {
     const config = parseConfig(dataServiceConfigSchema, valid);
-    expect(config).toMatchObject({ SERVICE_NAME: 'catalog', PORT: 3002, HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_PRETTY: false, BODY_LIMIT_BYTES: 1048576 });
+    expect(config).toMatchObject({ SERVICE_NAME: 'catalog', PORT: 3002, HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json', BODY_LIMIT_BYTES: 1048576 });
     expect(config.KAFKA_BROKERS).toBeUndefined();
   });
 
