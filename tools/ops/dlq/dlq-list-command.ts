@@ -7,7 +7,7 @@ import { ReplayLedger } from './replay-ledger';
 
 export const dlqListCommand: OpsCommand = {
   name: 'dlq list',
-  summary: 'Dead letters of a topic (or of every topic) with their errors',
+  summary: 'dead letters of a topic (or of every topic) with their errors',
   help: `Usage: npm run ops -- dlq list [<topic>] [--replayed]
 
 Lists the messages consumers gave up on: each topic's dead letters are in <topic>.dlq (on Kafka, or in

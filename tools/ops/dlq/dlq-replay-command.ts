@@ -7,7 +7,7 @@ import { ReplayLedger } from './replay-ledger';
 
 export const dlqReplayCommand: OpsCommand = {
   name: 'dlq replay',
-  summary: 'Send dead letters back to their topic once the consumer is fixed',
+  summary: 'send dead letters back to their topic once the consumer is fixed',
   help: `Usage: npm run ops -- dlq replay <topic> [--id <id>]
 
 Sends the pending dead letters of <topic> (or only letter <id>) back to the topic they came from, with

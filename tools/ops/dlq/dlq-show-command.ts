@@ -7,7 +7,7 @@ import { ReplayLedger } from './replay-ledger';
 
 export const dlqShowCommand: OpsCommand = {
   name: 'dlq show',
-  summary: 'One dead letter in full: error, headers and the original message',
+  summary: 'one dead letter in full: error, headers and the original message',
   help: `Usage: npm run ops -- dlq show <topic> <id>
 
 Shows a dead letter of <topic> in full. <id> is the event id \`dlq list\` shows, or the letter's

@@ -8,7 +8,7 @@ import { type RepublishFilter, republishFilter } from './republish-filter';
 
 export const republishCommand: OpsCommand = {
   name: 'events republish',
-  summary: 'Publish events from the history again, to their topics or to a sandbox topic',
+  summary: 'publish events from the history again, to their topics or to a sandbox topic',
   help: `Usage: npm run ops -- events republish [--stream <s>] [--type <t>] [--since <ISO>] [--until <ISO>] [--all] [--to-topic <t>] [--dry-run]
 
 Sends events again exactly as their relay first published them (same envelope, event id and key, so
