@@ -8,6 +8,11 @@ async function main(): Promise<void> {
   process.on('warning', (warning) => {
     if (warning.name !== 'TimeoutNegativeWarning') process.stderr.write(`${warning.name}: ${warning.message}\n`);
   });
+  // A reader that stops early (`| head`) closes the pipe: the output is done, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   const interrupted = new AbortController();
   // The first Ctrl-C asks the command to stop cleanly; a second one ends the process at once.
   process.once('SIGINT', () => {
