@@ -2,6 +2,8 @@ import { Body, Controller, Get, Inject, Module, Param, Post, Query } from '@nest
 import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
 import type { Knex } from 'knex';
 import { createZodDto } from 'nestjs-zod';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { ConflictError, createLogger, createServiceApp, dataServiceConfigSchema, KNEX, parseConfig, PlatformModule, type ServiceApp } from '../src';
@@ -250,6 +252,42 @@ describe('a service app on real PostgreSQL', () => {
 
     it('marks the public platform routes as needing no token', () => {
       for (const path of ['/health', '/ready', '/metrics']) expect(at('paths', path, 'get', 'security')).toEqual([{}]);
+    });
+  });
+
+  describe('requests the HTTP parser refuses', () => {
+    let port: number;
+
+    beforeAll(async () => {
+      await service.app.listen(0, '127.0.0.1');
+      port = (service.app.getHttpServer().address() as AddressInfo).port;
+    });
+
+    /** Raw bytes over a socket: fetch and inject never send what the parser refuses. */
+    const send = (raw: string) =>
+      new Promise<{ status: number; headers: string; body: { error: Record<string, unknown> } }>((resolve, reject) => {
+        let answer = '';
+        const done = () => {
+          const [head = '', body = ''] = answer.split('\r\n\r\n');
+          resolve({ status: Number(head.split(' ')[1]), headers: head, body: JSON.parse(body) });
+        };
+        const socket = connect(port, '127.0.0.1', () => socket.write(raw));
+        socket.on('data', (chunk) => (answer += chunk));
+        socket.on('close', done);
+        socket.on('error', (error) => (answer ? undefined : reject(error)));
+      });
+
+    it('answers a 20,000-character query string with 431 in the standard format', async () => {
+      const answer = await send(`GET /health?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: shop\r\n\r\n`);
+      expect(answer.status).toBe(431);
+      expect(answer.headers).toMatch(/content-type: application\/json/i);
+      expect(answer.body.error).toMatchObject({ code: 'request_header_fields_too_large', details: [], request_id: expect.any(String), timestamp: expect.any(String) });
+    });
+
+    it('answers a request that is not HTTP with 400 in the standard format', async () => {
+      const answer = await send('HELLO THERE\r\n\r\n');
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatchObject({ code: 'bad_request', message: 'The request is not valid HTTP.' });
     });
   });
 

@@ -10,6 +10,7 @@ import { serveOpenApiDocument } from '../http/openapi-document';
 import { createLogger } from '../logging/create-logger';
 import { PinoNestLogger } from '../logging/nest-logger';
 import { PlatformContextModule } from '../platform.module';
+import { answerClientError } from './client-error-handler';
 import { requestIdFor } from './request-id';
 import { installRequestHooks } from './request-hooks';
 
@@ -39,7 +40,7 @@ export async function createServiceApp(
 ): Promise<ServiceApp> {
   const log = logger ?? createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_FORMAT === 'pretty' });
   collectProcessMetrics(config.SERVICE_NAME);
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: requestIdFor, requestIdHeader: false, logger: false });
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: requestIdFor, requestIdHeader: false, logger: false, clientErrorHandler: answerClientError });
   installRequestHooks(adapter.getInstance(), log);
   const app = await NestFactory.create<NestFastifyApplication>(
     { module: ServiceRootModule, imports: [PlatformContextModule.of(config, log), module] },

@@ -23,10 +23,12 @@ const CODE_BY_STATUS: Record<number, string> = {
   404: 'not_found',
   405: 'method_not_allowed',
   406: 'not_acceptable',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'business_rule_violated',
+  431: 'request_header_fields_too_large',
   429: 'rate_limited',
   503: 'dependency_unavailable',
 };
