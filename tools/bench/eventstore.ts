@@ -2,15 +2,17 @@ import { createTestDatabase } from '@marketplace/testing';
 import { benchAppends } from './append-bench';
 import { benchConfig, reportBenchFailure } from './bench-config';
 import { benchCatchUp } from './catch-up-bench';
+import { benchRawInserts } from './raw-insert-bench';
 import type { Measurement } from './measurement';
 import { benchProjectionRebuild } from './projection-rebuild';
 import { reportTable } from './report-table';
 import { LOG_SCHEMA, seedLog } from './seed-log';
 
 /**
- * `npm run bench:eventstore`: the PostgreSQL event store's append and catch-up read throughput, and the
- * projection rebuild over the same log, in a fresh database on the server named by TEST_DATABASE_URL /
- * DATABASE_URL, dropped afterwards. Not a test: it prints figures.
+ * `npm run bench:eventstore`: the PostgreSQL event store's append throughput side by side with raw
+ * INSERTs of the same rows, its catch-up read throughput, and the projection rebuild over the same log,
+ * in a fresh database on the server named by TEST_DATABASE_URL / DATABASE_URL, dropped afterwards. Not
+ * a test: it prints figures.
  */
 async function main(): Promise<void> {
   const config = benchConfig();
@@ -19,11 +21,18 @@ async function main(): Promise<void> {
   const rows: Measurement[] = [];
   try {
     log(`event store benchmark: ${config.streams} streams, ${config.appends} appends per run, log of ${config.logEvents} events`);
+    let run = 0;
     for (const batchSize of config.batchSizes) {
       for (const concurrency of config.concurrencies) {
-        const row = await benchAppends({ databaseUrl: database.url, streams: config.streams, appends: config.appends, batchSize, concurrency });
-        log(`  ${row.name}: ${Math.round(row.rate)} ${row.unit}`);
-        rows.push(row);
+        const workload = { streams: config.streams, appends: config.appends, batchSize, concurrency };
+        // Side by side on the same server and pool size, in alternating order, so neither always runs on a warmer server.
+        const oursFirst = run++ % 2 === 0;
+        const earlier = await (oursFirst ? benchAppends : benchRawInserts)(database.url, workload);
+        const later = await (oursFirst ? benchRawInserts : benchAppends)(database.url, workload);
+        const [ours, raw] = oursFirst ? [earlier, later] : [later, earlier];
+        for (const row of [ours, raw]) log(`  ${row.name}: ${Math.round(row.rate)} ${row.unit}`);
+        log(`  event store / raw INSERT: ${(ours.rate / raw.rate).toFixed(2)}x`);
+        rows.push(ours, raw);
       }
     }
 
