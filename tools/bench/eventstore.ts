@@ -3,36 +3,45 @@ import { benchAppends } from './append-bench';
 import { benchConfig, reportBenchFailure } from './bench-config';
 import { benchCatchUp } from './catch-up-bench';
 import { benchRawInserts } from './raw-insert-bench';
+import { benchEmmettAppends } from './emmett-append-bench';
+import type { AppendWorkload } from './append-workload';
 import type { Measurement } from './measurement';
 import { benchProjectionRebuild } from './projection-rebuild';
 import { reportTable } from './report-table';
 import { LOG_SCHEMA, seedLog } from './seed-log';
+import { machineReport } from './machine-report';
 
 /**
  * `npm run bench:eventstore`: the PostgreSQL event store's append throughput side by side with raw
- * INSERTs of the same rows, its catch-up read throughput, and the projection rebuild over the same log,
+ * INSERTs of the same rows and with Emmett's PostgreSQL event store, its catch-up read throughput, and the projection rebuild over the same log,
  * in a fresh database on the server named by TEST_DATABASE_URL / DATABASE_URL, dropped afterwards. Not
  * a test: it prints figures.
  */
+type AppendBench = (databaseUrl: string, workload: AppendWorkload) => Promise<Measurement>;
+/** Ours first: the ratios are read against it. */
+const TARGETS: AppendBench[] = [benchAppends, benchRawInserts, benchEmmettAppends];
+
 async function main(): Promise<void> {
   const config = benchConfig();
   const database = await createTestDatabase('bench_eventstore');
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const rows: Measurement[] = [];
   try {
+    for (const line of await machineReport(database.url)) log(line);
     log(`event store benchmark: ${config.streams} streams, ${config.appends} appends per run, log of ${config.logEvents} events`);
     let run = 0;
     for (const batchSize of config.batchSizes) {
       for (const concurrency of config.concurrencies) {
         const workload = { streams: config.streams, appends: config.appends, batchSize, concurrency };
-        // Side by side on the same server and pool size, in alternating order, so neither always runs on a warmer server.
-        const oursFirst = run++ % 2 === 0;
-        const earlier = await (oursFirst ? benchAppends : benchRawInserts)(database.url, workload);
-        const later = await (oursFirst ? benchRawInserts : benchAppends)(database.url, workload);
-        const [ours, raw] = oursFirst ? [earlier, later] : [later, earlier];
-        for (const row of [ours, raw]) log(`  ${row.name}: ${Math.round(row.rate)} ${row.unit}`);
-        log(`  event store / raw INSERT: ${(ours.rate / raw.rate).toFixed(2)}x`);
-        rows.push(ours, raw);
+        // Side by side on the same server and pool size, the order rotating, so no target always runs on a warmer server.
+        const order = TARGETS.map((_, i) => TARGETS[(i + run) % TARGETS.length]);
+        run += 1;
+        const measured = new Map<AppendBench, Measurement>();
+        for (const target of order) measured.set(target, await target(database.url, workload));
+        const [ours, raw, emmett] = TARGETS.map((target) => measured.get(target) as Measurement);
+        for (const row of [ours, raw, emmett]) log(`  ${row.name}: ${Math.round(row.rate)} ${row.unit}`);
+        log(`  event store: ${(ours.rate / raw.rate).toFixed(2)}x raw INSERTs, ${(ours.rate / emmett.rate).toFixed(2)}x Emmett`);
+        rows.push(ours, raw, emmett);
       }
     }
 
