@@ -22,11 +22,12 @@ describe('npm start: problems named in one line', () => {
 
   it('names a port another program holds and the variable that moves it, before anything starts', async () => {
     const taken = await listen();
-    const free = await listen();
-    const freePort = portOf(free);
-    await new Promise((done) => free.close(done));
+    // Ports the system just handed out and took back: free now (a port next to one may not be).
+    const [identity, catalog] = await Promise.all([listen(), listen()]);
+    const [identityPort, catalogPort] = [portOf(identity), portOf(catalog)];
+    await Promise.all([identity, catalog].map((server) => new Promise((done) => server.close(done))));
     try {
-      const problems = await portProblems({ ...ports(portOf(taken), freePort), catalog: freePort + 1 });
+      const problems = await portProblems({ ...ports(portOf(taken), identityPort), catalog: catalogPort });
       expect(problems).toEqual([`port ${portOf(taken)} (gateway) is in use by another program: stop it or set PORT=<another port>`]);
     } finally {
       taken.close();
@@ -34,10 +35,10 @@ describe('npm start: problems named in one line', () => {
   });
 
   it('names two services given one port', async () => {
-    const server = await listen();
-    const port = portOf(server);
-    await new Promise((done) => server.close(done));
-    const problems = await portProblems({ ...ports(port + 1, port), catalog: port });
+    const servers = await Promise.all([listen(), listen()]);
+    const [gateway, port] = servers.map(portOf);
+    await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+    const problems = await portProblems({ ...ports(gateway, port), catalog: port });
     expect(problems).toEqual([`port ${port} is given to both catalog and identity: set IDENTITY_PORT to another port`]);
   });
 
