@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { postgresUrlVar } from '@marketplace/platform';
 import { z } from 'zod';
 import { OpsError } from '../ops-command';
+import { runtimeFilePath } from '../../start/runtime-file';
 
-/** What `npm start` writes to `<DATA_DIR>/runtime.json` while the marketplace runs. */
+/** What `npm start` writes (its RuntimeInfo, in tools/start/runtime-file.ts) while the marketplace runs. */
 const runtimeFile = z.object({
   databaseUrl: postgresUrlVar,
   kafkaBrokers: z.array(z.string().regex(/^[^\s:]+:\d+$/)).min(1).optional(),
@@ -15,7 +16,7 @@ export type RuntimeFile = z.output<typeof runtimeFile>;
 
 /** The running marketplace's runtime file; undefined when there is none (nothing started). */
 export async function readRuntimeFile(cwd: string, dataDir: string): Promise<RuntimeFile | undefined> {
-  const path = resolve(cwd, dataDir, 'runtime.json');
+  const path = runtimeFilePath(resolve(cwd, dataDir));
   let text: string;
   try {
     text = await readFile(path, 'utf8');

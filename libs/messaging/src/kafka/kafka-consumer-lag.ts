@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { byGroupAndTopic, type ConsumerGroupLag } from '../bus-support';
+import { KafkaNamespace } from './kafka-namespace';
 
 export interface KafkaLagOptions {
   brokers: string[];
@@ -12,12 +13,12 @@ export interface KafkaLagOptions {
  * group's committed offsets; a partition the group never committed counts from the low watermark.
  */
 export async function kafkaConsumerLag(options: KafkaLagOptions): Promise<ConsumerGroupLag[]> {
-  const prefix = options.topicPrefix ?? '';
+  const namespace = new KafkaNamespace(options.topicPrefix);
   const admin = new Kafka({ clientId: 'marketplace-ops', brokers: options.brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const { groups } = await admin.listGroups();
-    const names = groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
+    const names = groups.map((g) => g.groupId).filter((id) => namespace.owns(id));
     const described = names.length > 0 ? (await admin.describeGroups(names)).groups : [];
     const watermarks = new Map<string, Promise<{ partition: number; high: string; low: string }[]>>();
     const topicOffsets = (topic: string) => {
@@ -34,8 +35,7 @@ export async function kafkaConsumerLag(options: KafkaLagOptions): Promise<Consum
           const from = Number(p.offset) >= 0 ? Number(p.offset) : Number(end?.low ?? 0);
           return sum + Math.max(Number(end?.high ?? 0) - from, 0);
         }, 0);
-        const strip = (name: string) => name.slice(prefix.length);
-        lags.push({ group: strip(group.groupId), topic: strip(topic), partitions: partitions.length, lag, members: group.members.length });
+        lags.push({ group: namespace.logicalName(group.groupId), topic: namespace.logicalName(topic), partitions: partitions.length, lag, members: group.members.length });
       }
     }
     return lags.sort(byGroupAndTopic);

@@ -29,7 +29,7 @@ export class KafkaConsumer implements Consumer {
     const { groupId, topics, fromBeginning = true, onAssignment } = this.options;
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       const assigned = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
-        partitions.map((partition) => ({ topic: this.namespace.logicalTopic(topic), partition })),
+        partitions.map((partition) => ({ topic: this.namespace.logicalName(topic), partition })),
       );
       onAssignment?.(assigned.sort(compareTopicPartitions));
     });
@@ -59,7 +59,7 @@ export class KafkaConsumer implements Consumer {
   }
 
   private async handleBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
-    const tp: TopicPartition = { topic: this.namespace.logicalTopic(batch.topic), partition: batch.partition };
+    const tp: TopicPartition = { topic: this.namespace.logicalName(batch.topic), partition: batch.partition };
     const key = topicPartitionKey(tp);
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;

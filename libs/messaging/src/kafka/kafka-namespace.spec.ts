@@ -7,14 +7,14 @@ describe('KafkaNamespace', () => {
     expect(namespace.topic('orders.order.v1')).toBe('e2e-1a2b.orders.order.v1');
     expect(namespace.topic('orders.order.v1.dlq')).toBe('e2e-1a2b.orders.order.v1.dlq');
     expect(namespace.group('orders')).toBe('e2e-1a2b.orders');
-    expect(namespace.logicalTopic('e2e-1a2b.orders.order.v1')).toBe('orders.order.v1');
+    expect(namespace.logicalName('e2e-1a2b.orders.order.v1')).toBe('orders.order.v1');
   });
 
   it('changes nothing without a prefix', () => {
     const namespace = new KafkaNamespace();
     expect(namespace.topic('orders.order.v1')).toBe('orders.order.v1');
     expect(namespace.group('orders')).toBe('orders');
-    expect(namespace.logicalTopic('orders.order.v1')).toBe('orders.order.v1');
+    expect(namespace.logicalName('orders.order.v1')).toBe('orders.order.v1');
   });
 
   it('refuses a prefix Kafka could not name a topic with', () => {

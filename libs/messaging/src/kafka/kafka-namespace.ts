@@ -20,8 +20,13 @@ export class KafkaNamespace {
     return `${this.prefix}${groupId}`;
   }
 
-  /** The logical name of a topic read from the broker (always one this namespace subscribed to). */
-  logicalTopic(onBroker: string): string {
-    return onBroker.startsWith(this.prefix) ? onBroker.slice(this.prefix.length) : onBroker;
+  /** True for a topic or group named in this namespace (every name, without a prefix). */
+  owns(onBroker: string): boolean {
+    return onBroker.startsWith(this.prefix);
+  }
+
+  /** The logical name of a topic or group read from the broker (always one this namespace named). */
+  logicalName(onBroker: string): string {
+    return this.owns(onBroker) ? onBroker.slice(this.prefix.length) : onBroker;
   }
 }
