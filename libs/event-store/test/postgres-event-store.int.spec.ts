@@ -54,20 +54,22 @@ describeEachBackend(
       expect(await store.appendToStream('order-retry', batch, { expectedRevision: 'no_stream' })).toEqual(original);
     });
 
-    it('makes a retry that races its in-flight original wait for it, then answers as a no-op', async () => {
+    // 'no_stream' waits on the stream's row, 'any' on the event id's unique key.
+    it.each(['no_stream', 'any'] as const)('makes a retry (%s) that races its in-flight original wait for it, then answers as a no-op', async (expectedRevision) => {
+      const stream = `order-race-${expectedRevision}`;
       const batch = events(2);
       const client = new Client({ connectionString: database.url });
       await client.connect();
       await client.query('BEGIN');
-      await client.query(appendQuery(sqlNames('orders'), 'order-race', batch, 'no_stream'));
+      await client.query(appendQuery(sqlNames('orders'), stream, batch, 'no_stream'));
       let retryDone = false;
-      const retry = store.appendToStream('order-race', batch, { expectedRevision: 'no_stream' }).finally(() => (retryDone = true));
+      const retry = store.appendToStream(stream, batch, { expectedRevision }).finally(() => (retryDone = true));
       await delay(200);
       expect(retryDone).toBe(false);
       await client.query('COMMIT');
       await client.end();
       expect(await retry).toMatchObject({ nextExpectedRevision: 1 });
-      expect(await store.readStream('order-race')).toHaveLength(2);
+      expect(await store.readStream(stream)).toHaveLength(2);
     });
 
     it('refuses ids partly repeated, or repeated away from where the expected revision puts them', async () => {

@@ -5,9 +5,14 @@ import { EVENT_ID_CONFLICT_SQLSTATE, WRONG_EXPECTED_REVISION_SQLSTATE } from './
 import type { SqlNames } from './sql-names';
 
 export interface AppendQuery {
+  /** Prepared once per connection: the append is the store's hottest statement. */
+  name: string;
   text: string;
   values: unknown[];
 }
+
+/** The unique key a reused event id runs into; the append function leaves that case to retryQuery. */
+const EVENT_ID_KEY = 'events_stream_event_id_key';
 
 interface AppendRow {
   appended: boolean;
@@ -18,11 +23,28 @@ interface AppendRow {
 
 /** The one statement that appends to a stream (the store runs it on its own; tests may run it inside a held transaction). */
 export function appendQuery(names: SqlNames, stream: string, events: NewEvent[], expectedRevision: ExpectedRevision): AppendQuery {
+  return resultQuery(names.appendFunction, stream, events, expectedRevision);
+}
+
+/** Whether an append failed on an event id already in the stream: an exact retry, or a conflict to name. */
+export function isEventIdCollision(error: unknown): boolean {
+  return error instanceof DatabaseError && error.code === UNIQUE_VIOLATION && error.constraint === EVENT_ID_KEY;
+}
+
+/** Answers an exact retry with the original result (no rows when none of the ids is there); raises ES002 otherwise. */
+export function retryQuery(names: SqlNames, stream: string, events: NewEvent[], expectedRevision: ExpectedRevision): AppendQuery {
+  return resultQuery(names.retryFunction, stream, events, expectedRevision);
+}
+
+function resultQuery(fn: string, stream: string, events: NewEvent[], expectedRevision: ExpectedRevision): AppendQuery {
   return {
-    text: `SELECT appended, last_revision, last_commit::text AS last_commit, last_prepare FROM ${names.appendFunction}($1, $2, $3::jsonb)`,
+    name: fn,
+    text: `SELECT appended, last_revision, last_commit::text AS last_commit, last_prepare FROM ${fn}($1, $2, $3::jsonb)`,
     values: [stream, String(expectedRevision), serializeEvents(events)],
   };
 }
+
+const UNIQUE_VIOLATION = '23505';
 
 export function appendResultFromRows(rows: AppendRow[]): AppendResult {
   const row = rows[0];

@@ -3,6 +3,7 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  ExpectedRevision,
   NewEvent,
   Position,
   ReadAllOptions,
@@ -13,7 +14,7 @@ import type {
 } from '../port';
 import { validateAppend, validateMaxCount, validateReadStream } from '../request-validation';
 import { AppendNotifier } from './append-notifier';
-import { appendError, appendQuery, appendResultFromRows } from './append-statement';
+import { appendError, appendQuery, appendResultFromRows, isEventIdCollision, retryQuery } from './append-statement';
 import { readGlobalLog, readHeadPosition } from './global-log-reader';
 import { GlobalLogSubscription, type GlobalLogSubscriptionSettings } from './global-log-subscription';
 import { EVENT_COLUMNS, type EventRow, recordedEventFromRow } from './row-mapping';
@@ -72,7 +73,19 @@ export class PostgresEventStore implements EventStore {
       this.notifier.afterAppend();
       return result;
     } catch (error) {
+      if (isEventIdCollision(error)) return this.retriedAppend(stream, events, options.expectedRevision, error);
       throw appendError(error, stream, options.expectedRevision);
+    }
+  }
+
+  /** An append that ran into ids already in the stream: the original result of an exact retry, or the conflict. */
+  private async retriedAppend(stream: string, events: NewEvent[], expectedRevision: ExpectedRevision, collision: unknown): Promise<AppendResult> {
+    try {
+      const { rows } = await this.pool.query(retryQuery(this.names, stream, events, expectedRevision));
+      if (rows.length === 0) throw collision;
+      return appendResultFromRows(rows);
+    } catch (error) {
+      throw appendError(error, stream, expectedRevision);
     }
   }
 

@@ -6,6 +6,8 @@ export interface SqlNames {
   events: string;
   streams: string;
   appendFunction: string;
+  /** Looks into an append that did not go ahead: an exact retry's original result, or the ids in conflict. */
+  retryFunction: string;
   /** LISTEN/NOTIFY channel woken by every append into this schema. */
   channel: string;
 }
@@ -21,6 +23,7 @@ export function sqlNames(schema: string): SqlNames {
     events: `"${schema}"."events"`,
     streams: `"${schema}"."streams"`,
     appendFunction: `"${schema}"."append_to_stream"`,
+    retryFunction: `"${schema}"."append_retry_result"`,
     channel: `${schema}_events`,
   };
 }
