@@ -7,6 +7,9 @@ import { publishedMessage, type RecordedEventMapper } from './recorded-event-map
 import { RelayBatcher } from './relay-batcher';
 import { RelayCheckpoints } from './relay-checkpoints';
 
+/** The batching a relay uses when its options leave it out. */
+export const DEFAULT_RELAY_BATCHING = { batchSize: 100, lingerMs: 20 } as const;
+
 export interface EventStoreRelayOptions {
   /** Names the checkpoint and the leadership: one active relay per name. */
   name: string;
@@ -74,8 +77,8 @@ export class EventStoreRelay {
     const fromPosition = await this.checkpoints.load(session.client, name);
     const failed = new AbortController();
     const batcher = new RelayBatcher<RecordedEvent>({
-      size: this.options.batchSize ?? 100,
-      lingerMs: this.options.lingerMs ?? 20,
+      size: this.options.batchSize ?? DEFAULT_RELAY_BATCHING.batchSize,
+      lingerMs: this.options.lingerMs ?? DEFAULT_RELAY_BATCHING.lingerMs,
       flush: (batch) => this.publish(session, batch),
       onFailure: (error) => failed.abort(error),
     });
