@@ -1,10 +1,8 @@
 import { cpus } from 'node:os';
-import { randomBytes } from 'node:crypto';
-import { BACKEND_SERVICES } from '@marketplace/platform';
-import { createTestDatabase, ServiceCluster } from '@marketplace/testing';
+import { createTestDatabase } from '@marketplace/testing';
 import knex from 'knex';
-import { BenchApi } from './bench-api';
 import { reportBenchFailure } from './bench-config';
+import { type BenchMarketplace, startBenchMarketplace } from './bench-marketplace';
 import { checkoutBenchConfig } from './checkout-bench-config';
 import { checkoutHops } from './checkout-hops';
 import { runLevel, type LevelResult } from './checkout-load';
@@ -23,25 +21,13 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const database = await createTestDatabase('bench_checkout');
   const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
-  const admin = { email: `admin-${randomBytes(4).toString('hex')}@example.com`, password: `Admin-${randomBytes(12).toString('base64url')}` };
-  const clusters: ServiceCluster[] = [];
+  let marketplace: BenchMarketplace | undefined;
   let completions: OrderCompletions | undefined;
   try {
     log(`machine: ${cpus().length} cores; PostgreSQL ${await settings(db)}; bus: ${config.kafkaBrokers ? 'kafka' : 'embedded'}`);
     log('starting the seven services as processes ...');
-    const identity = await ServiceCluster.start({ label: 'bench-checkout', databaseUrl: database.url, kafkaBrokers: config.kafkaBrokers, backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LOG_LEVEL: 'error' } }] });
-    clusters.push(identity);
-    const env = { IDENTITY_URL: identity.url('identity'), LOG_LEVEL: 'error' };
-    const rest = await ServiceCluster.start({
-      label: 'bench-checkout',
-      databaseUrl: database.url,
-      kafkaBrokers: config.kafkaBrokers,
-      backends: BACKEND_SERVICES.filter((service) => service !== 'identity').map((app) => ({ app, env })),
-      // One client at full speed: the per-IP and per-user limits would only measure 429s.
-      gateway: { absent: [], env: { ...env, RATE_LIMIT_IP_MAX: '1000000000', RATE_LIMIT_USER_MAX: '1000000000' } },
-    });
-    clusters.push(rest);
-    const api = new BenchApi(`${rest.url('gateway')}/api/v1`);
+    marketplace = await startBenchMarketplace('bench-checkout', database.url, config.kafkaBrokers);
+    const { api, admin } = marketplace;
     const buyers = Math.max(...config.concurrencies);
     log(`setting up ${config.products} products from 5 sellers and ${buyers} buyers through the API ...`);
     const market = await setUpMarket(api, db, admin, config.products, buyers);
@@ -61,7 +47,7 @@ async function main(): Promise<void> {
     if (results.some((result) => result.errors > 0 || result.lost > 0)) process.exitCode = 1;
   } finally {
     await completions?.close();
-    for (const cluster of clusters.reverse()) await cluster.stop();
+    await marketplace?.stop();
     await db.destroy();
     await database.drop();
   }

@@ -13,9 +13,14 @@ export function reportTable(rows: Measurement[]): string {
     m.p50Ms === undefined ? '' : m.p50Ms.toFixed(2),
     m.p99Ms === undefined ? '' : m.p99Ms.toFixed(2),
   ]);
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
+  return textTable(HEADERS, cells);
+}
+
+/** A Markdown-style table: the first column left-aligned, the figures right-aligned. */
+export function textTable(headers: string[], cells: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
   const line = (row: string[]) => '| ' + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ') + ' |';
-  return [line(HEADERS), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...cells.map(line)].join('\n');
+  return [line(headers), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...cells.map(line)].join('\n');
 }
 
 function whole(n: number): string {
