@@ -6,6 +6,8 @@ export interface SearchBenchConfig {
   kafkaBrokers?: string[];
   /** Products in the catalog (BENCH_SEARCH_PRODUCTS, default 10,000). */
   products: number;
+  /** Products in the catalog of the one-message-at-a-time ingestion run (BENCH_SEARCH_BASELINE_PRODUCTS, default 1,000; 0 skips it). */
+  baselineProducts: number;
   /** Measured searches, one at a time over the query mix (BENCH_SEARCH_QUERIES, default 2,000). */
   queries: number;
   /** Product updates whose visibility is timed (BENCH_SEARCH_UPDATES, default 100). */
@@ -19,6 +21,7 @@ export function searchBenchConfig(env: NodeJS.ProcessEnv = process.env): SearchB
     databaseUrl,
     kafkaBrokers: brokers.length > 0 ? brokers : undefined,
     products: positive(env, 'BENCH_SEARCH_PRODUCTS', 10_000),
+    baselineProducts: env.BENCH_SEARCH_BASELINE_PRODUCTS === '0' ? 0 : positive(env, 'BENCH_SEARCH_BASELINE_PRODUCTS', 1_000),
     queries: positive(env, 'BENCH_SEARCH_QUERIES', 2_000),
     updates: positive(env, 'BENCH_SEARCH_UPDATES', 100),
   };

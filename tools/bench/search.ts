@@ -1,51 +1,50 @@
 import { randomUUID } from 'node:crypto';
-import { createCloudEvent, type MarketplaceEvent, topicForType } from '@marketplace/contracts';
-import { createMessageBus } from '@marketplace/messaging';
-import { createTestDatabase, ServiceCluster, waitFor } from '@marketplace/testing';
+import { createCloudEvent, type MarketplaceEvent } from '@marketplace/contracts';
+import { waitFor } from '@marketplace/testing';
 import { reportBenchFailure } from './bench-config';
 import { benchCatalog, type BenchCatalog } from './search-catalog';
 import { searchBenchConfig } from './search-bench-config';
-import { type LatencySummary, searchOnce, summarise, timed, totalOf } from './search-load';
+import { ingest, type IngestionResult, ingestionRow, openSearchWorld } from './search-ingestion';
+import { type LatencySummary, searchOnce, summarise, timed } from './search-load';
 
 /**
  * `npm run bench:search`: search as its own process on a fresh database and the bus (Kafka when
- * configured). A catalog of 10,000 products is published on the catalog topics; once all of it is
- * searchable, a mix of queries is timed one at a time over HTTP, then the time from publishing a
- * ProductUpdated to the new title being found by a search. Not a test: it prints figures.
+ * configured). Ingestion first: a catalog is published on the catalog topics and timed until all of it
+ * is searchable, once with search consuming one message at a time (SEARCH_CONSUMER_BATCH=false, the
+ * path before batches; a smaller catalog, BENCH_SEARCH_BASELINE_PRODUCTS, 0 to skip) and once a partition
+ * batch at a time (the default) with the 10,000-product catalog. On that one, a mix of queries is then
+ * timed one at a time over HTTP, then the time from publishing a ProductUpdated to the new title being
+ * found by a search. Not a test: it prints figures.
  */
 async function main(): Promise<void> {
   const config = searchBenchConfig();
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const database = await createTestDatabase('bench_search');
-  const bus = createMessageBus({ clientId: 'bench-catalog', kafkaBrokers: config.kafkaBrokers, databaseUrl: database.url });
-  let cluster: ServiceCluster | undefined;
-  try {
-    log(`starting search as a process (bus: ${config.kafkaBrokers ? 'kafka' : 'embedded'}) ...`);
-    cluster = await ServiceCluster.start({
-      label: 'bench-search',
-      databaseUrl: database.url,
-      kafkaBrokers: config.kafkaBrokers,
-      // One group across runs: a new group would start from the beginning of the topics, history and all.
-      backends: [{ app: 'search', env: { SEARCH_CONSUMER_GROUP: 'bench-search' } }],
-    });
-    const base = cluster.url('search');
-    const producer = await bus.producer();
-    const publish = (events: MarketplaceEvent[]) =>
-      producer.send(events.map((event) => ({ topic: topicForType(event.type), key: event.subject, value: event })));
-    const now = () => new Date().toISOString();
+  const now = () => new Date().toISOString();
+  const bus = config.kafkaBrokers ? 'kafka' : 'embedded';
+  const ingestion: IngestionResult[] = [];
 
+  if (config.baselineProducts > 0) {
+    log(`search consuming one message at a time (bus: ${bus}) ...`);
+    const world = await openSearchWorld('per message', config.kafkaBrokers);
+    try {
+      const catalog = benchCatalog(config.baselineProducts, now);
+      log(`publishing ${catalog.events.length} catalog events for ${config.baselineProducts} products, then starting search on them ...`);
+      ingestion.push(await ingest(world, catalog));
+      log(ingestionRow(ingestion[0]));
+    } finally {
+      await world.close();
+    }
+  }
+
+  log(`search consuming a partition batch at a time (bus: ${bus}) ...`);
+  const world = await openSearchWorld('batch', config.kafkaBrokers);
+  try {
     const catalog = benchCatalog(config.products, now);
-    log(`publishing ${catalog.events.length} catalog events for ${config.products} products ...`);
-    const seeding = await timed(async () => {
-      for (let i = 0; i < catalog.events.length; i += 1000) await publish(catalog.events.slice(i, i + 1000));
-      // The four top-level categories hold every product between them.
-      const perTop = catalog.categoryIds.filter((_, i) => i % 13 === 0);
-      await waitFor(async () => {
-        const totals = await Promise.all(perTop.map((id) => searchOnce(base, `category=${id}&limit=1`).then(totalOf)));
-        return totals.reduce((a, b) => a + b, 0) === config.products;
-      }, { timeoutMs: 30 * 60_000, intervalMs: 1000, description: `all ${config.products} products searchable` });
-    });
-    log(`  all searchable after ${(seeding.ms / 1000).toFixed(1)} s (${Math.round(catalog.events.length / (seeding.ms / 1000))} events/s through the bus, log and projection; any backlog from before this run included)`);
+    log(`publishing ${catalog.events.length} catalog events for ${config.products} products, then starting search on them ...`);
+    ingestion.push(await ingest(world, catalog));
+    log(ingestionRow(ingestion[ingestion.length - 1]));
+    const base = world.base;
+    const publish = (events: MarketplaceEvent[]) => world.publish(events);
 
     const mix = queryMix(catalog);
     for (const params of mix) await searchOnce(base, params);
@@ -85,18 +84,17 @@ async function main(): Promise<void> {
       visibility.push(ms);
     }
     const updates = summarise(visibility);
-    await producer.close();
 
     log('');
+    log(`ingestion (bus: ${bus}): a backlog of catalog events on catalog.product.v1 and catalog.inventory.v1, timed from the first event in search's log`);
+    ingestion.forEach((result) => log(ingestionRow(result)));
     log(`search at ${config.products} products: ${config.queries} searches over ${mix.length} queries, one at a time over HTTP`);
     log(row('search latency', searches));
     mix.forEach((params, i) => log(row(`    ${params.replace(/category=[0-9a-f-]{36}/, 'category=…').replace(/sellerId=[0-9a-f-]{36}/, 'sellerId=…')}`, summarise(samples[i]))));
     log(`update to visible: ${config.updates} ProductUpdated events published on catalog.product.v1, each until a search finds its new title`);
     log(row('update -> visible', updates));
   } finally {
-    await cluster?.stop();
-    await bus.close();
-    await database.drop();
+    await world.close();
   }
 }
 

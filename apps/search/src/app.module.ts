@@ -5,6 +5,7 @@ import { CatalogEventsController } from './api/catalog-events.controller';
 import { SearchController } from './api/search.controller';
 import { SearchService } from './application/search.service';
 import { createEmbedder, EMBEDDER } from './domain/embedder';
+import { CatalogEventIntake, inboxMigration } from './infrastructure/catalog-event-intake';
 import { ProductSearchRepository } from './infrastructure/product-search.repository';
 import { searchEventSourcing } from './infrastructure/search-event-sourcing';
 import { TRIGRAM_SCHEMA, trigramMigration, trigramSchema } from './infrastructure/trigram-extension';
@@ -16,8 +17,12 @@ import type { SearchConfig } from './search-config';
  */
 @Module({
   imports: [
-    PlatformModule.forRoot({ database: { migrations: [trigramMigration] }, bus: true }),
-    serviceMessaging<SearchConfig>({ groupId: (config) => config.SEARCH_CONSUMER_GROUP, outboxRelay: false }),
+    PlatformModule.forRoot({ database: { migrations: [trigramMigration, inboxMigration] }, bus: true }),
+    serviceMessaging<SearchConfig>({
+      groupId: (config) => config.SEARCH_CONSUMER_GROUP,
+      consumerBatches: (config) => config.SEARCH_CONSUMER_BATCH,
+      outboxRelay: false,
+    }),
     AuthModule.forService(),
     searchEventSourcing,
   ],
@@ -25,6 +30,7 @@ import type { SearchConfig } from './search-config';
   providers: [
     { provide: TRIGRAM_SCHEMA, inject: [KNEX], useFactory: trigramSchema },
     ProductSearchRepository,
+    CatalogEventIntake,
     SearchService,
     { provide: EMBEDDER, inject: [PLATFORM_CONFIG], useFactory: (config: SearchConfig) => createEmbedder(config.SEARCH_EMBEDDER) },
   ],

@@ -1,5 +1,5 @@
 import { serviceTokenConfigShape } from '@marketplace/auth';
-import { dataServiceConfigSchema } from '@marketplace/platform';
+import { booleanVar, dataServiceConfigSchema, optional } from '@marketplace/platform';
 import { z } from 'zod';
 
 /** Search reads catalog events into its own log and projection; it checks tokens against identity's keys. */
@@ -7,6 +7,11 @@ export const searchConfigSchema = dataServiceConfigSchema.extend({
   ...serviceTokenConfigShape,
   /** Consumer group of the catalog topics (default SERVICE_NAME); a second deployment with its own read model takes its own. */
   SEARCH_CONSUMER_GROUP: z.string().regex(/^[a-zA-Z0-9._-]{1,200}$/).optional(),
+  /**
+   * Catalog events into the log a partition batch at a time, one transaction and one offset commit per
+   * batch (unset or true); false: one of each per event, the path before batches (for comparison).
+   */
+  SEARCH_CONSUMER_BATCH: optional(booleanVar),
   /** Semantic search hook: only `none` exists yet. */
   SEARCH_EMBEDDER: z.enum(['none']).default('none'),
 });

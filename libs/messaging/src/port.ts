@@ -38,11 +38,40 @@ export interface TopicPartition {
   partition: number;
 }
 
+/**
+ * Consecutive messages of one partition, handed over together (Kafka: one fetched batch; embedded: the
+ * rows of one read). Per-key order is partition order, so handling a batch's messages in the order
+ * given keeps it.
+ */
+export interface MessageBatch extends TopicPartition {
+  /** Oldest first; never empty. */
+  messages: IncomingMessage[];
+  /**
+   * Marks every message up to and including `offset` as done. Only matters when `onBatch` then rejects
+   * or returns early: what was resolved is committed, and the rest is delivered again from there.
+   */
+  resolveOffset(offset: string): void;
+  /** Tells the group this member is alive during a long batch (Kafka's heartbeat; a no-op on the embedded bus). */
+  heartbeat(): Promise<void>;
+  /** False once the consumer is stopping or no longer holds the partition: stop, and leave the rest for redelivery. */
+  isActive(): boolean;
+}
+
 export interface ConsumerOptions {
   groupId: string;
   topics: string[];
-  /** Handles one message; it is committed only after this resolves (or after it went to the DLQ). */
-  onMessage: (message: IncomingMessage) => Promise<void>;
+  /**
+   * Handles one message; it is committed only after this resolves (or after it went to the DLQ).
+   * Give either this or `onBatch`.
+   */
+  onMessage?: (message: IncomingMessage) => Promise<void>;
+  /**
+   * Handles a partition's messages a batch at a time: one commit per batch instead of one per message.
+   * When it resolves, the whole batch is committed. When it rejects, the offsets it resolved are
+   * committed and the partition is delivered again from the first message it did not resolve, after the
+   * same backoff as a failed `onMessage`. Give either this or `onMessage`.
+   */
+  onBatch?: (batch: MessageBatch) => Promise<void>;
   /** Start from the earliest message when the group has no committed offset (default true). */
   fromBeginning?: boolean;
   /**

@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@marketplace/contracts';
-import type { Consumer, IncomingMessage, MessageBus, TopicPartition } from '../src';
+import type { Consumer, IncomingMessage, MessageBatch, MessageBus, TopicPartition } from '../src';
 import { describeEachBackend } from '@marketplace/testing';
 import { eventually, messageBusBackends, testEvent, type BusTestContext } from './bus-backends';
 
@@ -55,6 +55,12 @@ describeEachBackend('message bus contract', messageBusBackends(), (backend) => {
 
   async function consume(bus: MessageBus, groupId: string, onMessage: (m: IncomingMessage) => Promise<void>, onAssignment?: (tps: TopicPartition[]) => void) {
     const consumer = await bus.consumer({ groupId, topics: [topic], onMessage, onAssignment });
+    consumers.push(consumer);
+    return consumer;
+  }
+
+  async function consumeBatches(bus: MessageBus, groupId: string, onBatch: (batch: MessageBatch) => Promise<void>) {
+    const consumer = await bus.consumer({ groupId, topics: [topic], onBatch });
     consumers.push(consumer);
     return consumer;
   }
@@ -196,6 +202,63 @@ describeEachBackend('message bus contract', messageBusBackends(), (backend) => {
     expect(attempts.filter((id) => id === poisoned)).toHaveLength(4);
     expect(new Set(ids(handled)).size).toBe(events.length);
     expectPerKeyOrder(handled, 4, 5, 'flaky');
+  });
+
+  it("hands onBatch a partition's messages a batch at a time, in offset order, and commits each batch: a restart handles nothing twice", async () => {
+    const bus = ctx.bus();
+    await bus.ensureTopics([topic], PARTITIONS);
+    const group = ctx.name('batches');
+    const events = interleaved('batch', 6, 5);
+    await publish(bus, topic, events);
+    const batches: MessageBatch[] = [];
+    const first = await consumeBatches(bus, group, async (batch) => void batches.push(batch));
+    await eventually(() => expect(batches.flatMap((b) => b.messages)).toHaveLength(events.length));
+    await first.stop();
+    expect(batches.some((b) => b.messages.length > 1)).toBe(true);
+    for (const batch of batches) {
+      expect(batch.messages.every((m) => m.topic === topic && m.partition === batch.partition)).toBe(true);
+      const offsets = batch.messages.map((m) => Number(m.offset));
+      expect(offsets).toEqual(offsets.map((_, i) => offsets[0] + i));
+    }
+    const before = batches.flatMap((b) => b.messages).map(decode);
+    expectPerKeyOrder(before, 6, 5, 'batch');
+
+    const later = interleaved('batch-late', 2, 3);
+    await publish(bus, topic, later);
+    const after: Received[] = [];
+    await consumeBatches(ctx.bus('restarted'), group, async (batch) => void after.push(...batch.messages.map(decode)));
+    await eventually(() => expect(after).toHaveLength(later.length));
+    expect(new Set(ids(after))).toEqual(new Set(later.map((e) => e.id)));
+  });
+
+  it('commits what onBatch resolved before it threw, and delivers the rest again from the first message it did not resolve', async () => {
+    const bus = ctx.bus();
+    await bus.ensureTopics([topic], PARTITIONS);
+    const group = ctx.name('partial');
+    const events = interleaved('partial', 1, 8);
+    const poisoned = 'partial-0-3';
+    await publish(bus, topic, events);
+    const handled: string[] = [];
+    const firstOffsets: string[] = [];
+    const first = await consumeBatches(bus, group, async (batch) => {
+      firstOffsets.push(batch.messages[0].offset);
+      for (const message of batch.messages) {
+        const { event } = decode(message);
+        if (event.id === poisoned) throw new Error('always fails here');
+        handled.push(event.id);
+        batch.resolveOffset(message.offset);
+      }
+    });
+    await eventually(() => expect(firstOffsets.length).toBeGreaterThanOrEqual(2));
+    await first.stop();
+    // The redelivery started at the failed message, not at the start of the batch.
+    expect(handled).toEqual(['partial-0-0', 'partial-0-1', 'partial-0-2']);
+    expect(new Set(firstOffsets.slice(1)).size).toBe(1);
+
+    const second: Received[] = [];
+    await consumeBatches(ctx.bus('restarted'), group, async (batch) => void second.push(...batch.messages.map(decode)));
+    await eventually(() => expect(second).toHaveLength(5));
+    expect(second.map((r) => r.event.data.seq)).toEqual([3, 4, 5, 6, 7]);
   });
 
   it('keeps a message that failed until the consumer stopped: the next consumer of the group gets it', async () => {

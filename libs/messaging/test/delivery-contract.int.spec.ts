@@ -195,6 +195,99 @@ describeEachBackend('messaging delivery contract', messageBusBackends(), (backen
     });
   });
 
+  describe('consumer pipeline, a partition batch at a time', () => {
+    const inbox = new Inbox({ schema: 'search' });
+    /** Every effect, in the order the transactions applied them (seq), one row per application. */
+    const applied = async () => (await db('search.applied').select('event_id', 'product_id', 'on_hand').orderBy('seq')) as { event_id: string; product_id: string; on_hand: number }[];
+
+    beforeEach(async () => {
+      await inbox.migrate(db);
+      await db.raw('create table search.applied (seq bigserial primary key, event_id text not null, product_id text not null, on_hand int not null)');
+    });
+
+    /**
+     * A batch handler as a service writes one: one inbox statement and the effects of the new events in
+     * one transaction. It throws for a batch holding `poison`, as a bad row would fail the whole statement.
+     */
+    async function consumeBatches(topic: string, poison?: string) {
+      const batchSizes: number[] = [];
+      const { counts, metrics } = countingMetrics();
+      const consumer = await EventConsumer.start(ctx.bus('consumer'), {
+        groupId: ctx.name('search'),
+        topics: [topic],
+        handler: async () => {
+          throw new Error('the per-event handler is not used for a topic with a batch handler');
+        },
+        batchHandlerFor: () => async (batch) => {
+          batchSizes.push(batch.events.length);
+          const events = batch.events.map((e) => e.event).filter((e) => isEventType(e, 'marketplace.catalog.StockAdjusted.v1'));
+          await inbox.handleBatchOnce(db, batch.groupId, events, async (fresh, trx) => {
+            if (fresh.some((e) => e.id === poison)) throw new RangeError(`cannot index ${poison}`);
+            await trx('search.applied').insert(fresh.map((e) => ({ event_id: e.id, product_id: e.subject, on_hand: e.data.onHand })));
+          });
+        },
+        retry: FAST_RETRY,
+        metrics,
+      });
+      stoppers.push(() => consumer.stop());
+      return { batchSizes, counts };
+    }
+
+    /** `keys` × `perKey` events, interleaved round-robin across keys, as a backlog the consumer finds on start. */
+    const interleaved = (keys: string[], perKey: number) => Array.from({ length: perKey }, (_, seq) => keys.map((key) => stockAdjusted(key, seq))).flat();
+
+    it('applies a backlog in batches: a redelivered event once, invalid messages to <topic>.dlq and the rest once each, in per-key order', async () => {
+      const topic = ctx.name('catalog.inventory.v1');
+      const keys = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const events = interleaved(keys, 10);
+      const redelivered = events[13];
+      const invalid = { ...stockAdjusted(keys[1], 99), data: { onHand: 'many' } };
+      const notJson = Buffer.from('{"specversion": "1.0", oops');
+      const dlq = await collector([`${topic}.dlq`]);
+      const send = await producer();
+      await send.send([
+        ...events.slice(0, 20).map((value) => ({ topic, key: value.subject, value })),
+        { topic, key: keys[1], value: invalid },
+        { topic, key: redelivered.subject, value: redelivered },
+        { topic, key: keys[2], value: notJson },
+        ...events.slice(20).map((value) => ({ topic, key: value.subject, value })),
+      ]);
+      const { batchSizes, counts } = await consumeBatches(topic);
+
+      await waitFor(async () => (await applied()).length === events.length && dlq.messages.length === 2, { ...WAIT, description: 'every event and two dead letters' });
+      const rows = await applied();
+      expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length);
+      for (const key of keys) expect(rows.filter((r) => r.product_id === key).map((r) => r.on_hand)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+      expect(batchSizes.some((size) => size > 1)).toBe(true);
+      expect(dlq.messages.map((m) => m.headers[DEAD_LETTER_HEADERS.errorName])).toEqual(['InvalidEventError', 'InvalidEventError']);
+      expect(dlq.messages.map((m) => m.key).sort()).toEqual([keys[1], keys[2]].sort());
+      expect(counts).toEqual({ handled: events.length + 1, retried: 0, deadLettered: 2 });
+    });
+
+    it('falls back to one event at a time when a batch fails: the failing event is retried then dead-lettered, every other one is applied once', async () => {
+      const topic = ctx.name('catalog.inventory.v1');
+      const keys = [randomUUID(), randomUUID(), randomUUID()];
+      const events = interleaved(keys, 8);
+      const poison = events.find((e) => e.subject === keys[0] && e.data.onHand === 3) as (typeof events)[number];
+      const dlq = await collector([`${topic}.dlq`]);
+      await (await producer()).send(events.map((value) => ({ topic, key: value.subject, value })));
+      const { batchSizes, counts } = await consumeBatches(topic, poison.id);
+
+      await waitFor(async () => (await applied()).length === events.length - 1 && dlq.messages.length === 1, { ...WAIT, description: 'every other event and the dead letter' });
+      const rows = await applied();
+      expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length - 1);
+      expect(rows.map((r) => r.event_id)).not.toContain(poison.id);
+      expect(rows.filter((r) => r.product_id === keys[0]).map((r) => r.on_hand)).toEqual([0, 1, 2, 4, 5, 6, 7]);
+      for (const key of keys.slice(1)) expect(rows.filter((r) => r.product_id === key).map((r) => r.on_hand)).toEqual(Array.from({ length: 8 }, (_, i) => i));
+      const [letter] = dlq.messages;
+      expect(JSON.parse(letter.value.toString('utf8'))).toEqual(poison);
+      expect(letter.headers).toMatchObject({ [DEAD_LETTER_HEADERS.errorName]: 'RangeError', [DEAD_LETTER_HEADERS.attempts]: String(FAST_RETRY.maxAttempts) });
+      expect(batchSizes.some((size) => size > 1)).toBe(true);
+      expect(batchSizes).toContain(1);
+      expect(counts).toMatchObject({ retried: (FAST_RETRY.maxAttempts ?? 0) - 1, deadLettered: 1 });
+    });
+  });
+
   describe('outbox relay', () => {
     const outbox = new Outbox({ schema: 'catalog' });
     const topic = 'catalog.inventory.v1';

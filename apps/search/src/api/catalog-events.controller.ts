@@ -1,22 +1,24 @@
-import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { type MarketplaceEvent, TOPICS } from '@marketplace/contracts';
-import type { EventStore } from '@marketplace/event-store';
-import { EVENT_STORE } from '@marketplace/platform';
-import { recordCatalogEvent } from '../infrastructure/search-event-log';
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { TOPICS } from '@marketplace/contracts';
+import { type EventBatch, EventBatchPattern } from '@marketplace/messaging';
+import { CatalogEventIntake } from '../infrastructure/catalog-event-intake';
 
-/** Catalog events enter search's own log; the projection builds the read model from there. */
+/**
+ * Catalog events enter search's own log a partition batch at a time; the projection builds the read
+ * model from there. A batch that fails is handed over again one event at a time (see createBatchPipeline).
+ */
 @Controller()
 export class CatalogEventsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly intake: CatalogEventIntake) {}
 
-  @EventPattern(TOPICS.catalogProduct)
-  onProductEvent(@Payload() event: MarketplaceEvent): Promise<void> {
-    return recordCatalogEvent(this.store, event);
+  @EventBatchPattern(TOPICS.catalogProduct)
+  onProductEvents(@Payload() batch: EventBatch): Promise<void> {
+    return this.intake.record(batch);
   }
 
-  @EventPattern(TOPICS.catalogInventory)
-  onInventoryEvent(@Payload() event: MarketplaceEvent): Promise<void> {
-    return recordCatalogEvent(this.store, event);
+  @EventBatchPattern(TOPICS.catalogInventory)
+  onInventoryEvents(@Payload() batch: EventBatch): Promise<void> {
+    return this.intake.record(batch);
   }
 }

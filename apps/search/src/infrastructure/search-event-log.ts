@@ -1,5 +1,6 @@
 import type { MarketplaceEvent } from '@marketplace/contracts';
-import type { EventStore } from '@marketplace/event-store';
+import type { EventStore, NewEvent } from '@marketplace/event-store';
+import type { Knex } from 'knex';
 
 /**
  * The stream a catalog event is kept in: per product (its product events and stock settings), per
@@ -23,24 +24,58 @@ export function streamFor(event: MarketplaceEvent): string {
   }
 }
 
+/** A catalog event as search's log keeps it: same id, type and data, the envelope in the metadata. */
+export function logEntryOf(event: MarketplaceEvent): NewEvent {
+  return {
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: {
+      source: event.source,
+      time: event.time,
+      subject: event.subject,
+      ...(event.correlationid && { correlationid: event.correlationid }),
+      ...(event.causationid && { causationid: event.causationid }),
+      ...(event.traceparent && { traceparent: event.traceparent }),
+    },
+  };
+}
+
 /**
- * Keeps every catalog event search receives in its own log, from which the read model is projected
- * (and rebuilt). The store ignores an event id already in the stream, so a redelivery has no effect.
+ * Keeps one catalog event in search's own log, from which the read model is projected (and rebuilt).
+ * The store ignores an event id already in the stream, so a redelivery has no effect.
  */
 export async function recordCatalogEvent(store: EventStore, event: MarketplaceEvent): Promise<void> {
-  await store.appendToStream(streamFor(event), [
-    {
-      id: event.id,
-      type: event.type,
-      data: event.data,
-      metadata: {
-        source: event.source,
-        time: event.time,
-        subject: event.subject,
-        ...(event.correlationid && { correlationid: event.correlationid }),
-        ...(event.causationid && { causationid: event.causationid }),
-        ...(event.traceparent && { traceparent: event.traceparent }),
-      },
-    },
-  ], { expectedRevision: 'any' });
+  await store.appendToStream(streamFor(event), [logEntryOf(event)], { expectedRevision: 'any' });
+}
+
+/**
+ * Appends catalog events to search's log inside the caller's transaction, in ONE statement: each
+ * stream's events (in the order given) in one call of the store's append function, the streams in order
+ * of their first event. The events must be new to the log (the inbox sees to that): an id already in its
+ * stream fails the whole statement (a unique violation), and the transaction with it.
+ *
+ * It calls the PostgreSQL event store's `<schema>.append_to_stream(stream, expected, events)` itself,
+ * because the EventStore port appends to one stream per call and outside any caller's transaction.
+ * The call is the one `appendToStream` makes; the search suites run it against the real store.
+ */
+export async function appendCatalogEvents(trx: Knex.Transaction, schema: string, events: readonly MarketplaceEvent[]): Promise<void> {
+  const streams = new Map<string, NewEvent[]>();
+  for (const event of events) {
+    const stream = streamFor(event);
+    const entries = streams.get(stream) ?? [];
+    if (entries.length === 0) streams.set(stream, entries);
+    entries.push(logEntryOf(event));
+  }
+  const appends = [...streams].map(([stream, entries]) => ({ stream, events: entries }));
+  await trx.raw(
+    `select count(*) from jsonb_array_elements(?::jsonb) with ordinality as a (x, ord)
+     cross join lateral ??(a.x->>'stream', 'any', a.x->'events') as appended`,
+    [JSON.stringify(appends), `${schema}.append_to_stream`],
+  );
+}
+
+/** The store's NOTIFY channel: followers of the log (the projection) read at once instead of at their next poll. */
+export async function announceAppends(db: Knex, schema: string): Promise<void> {
+  await db.raw('select pg_notify(?, ?)', [`${schema}_events`, '']);
 }

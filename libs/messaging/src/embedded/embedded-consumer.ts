@@ -8,7 +8,7 @@ import { PartitionReader } from './partition-reader';
 /**
  * One member of a consumer group on the embedded bus. Every heartbeat it renews its lease, reads the
  * live members, computes the split every member computes (partitionsFor), lets go of partitions that
- * are now someone else's once their message in hand is done, and claims its own as they become free
+ * are now someone else's once their message (or batch) in hand is done, and claims its own as they become free
  * (released, or their holder's lease expired). A partition is read by at most one member at a time:
  * a claim and a commit only succeed for the member recorded as its holder.
  */
@@ -117,7 +117,7 @@ export class EmbeddedConsumer implements Consumer {
 
   private async claim(key: string, tp: TopicPartition): Promise<void> {
     const { pool, tables: t, tuning } = this.ctx;
-    const { groupId, onMessage } = this.options;
+    const { groupId, onMessage, onBatch } = this.options;
     const { rows } = await pool.query<{ committed_offset: string }>(
       `UPDATE ${t.groupPartitions} SET owner = $4, lease_until = clock_timestamp() + $5 * interval '1 millisecond'
        WHERE group_id = $1 AND topic = $2 AND partition = $3 AND (owner IS NULL OR owner = $4 OR lease_until <= clock_timestamp())
@@ -132,7 +132,7 @@ export class EmbeddedConsumer implements Consumer {
       );
       return result.rowCount === 1;
     };
-    this.readers.set(key, { tp, reader: new PartitionReader(this.ctx, { tp, from: BigInt(rows[0].committed_offset), onMessage, commit }) });
+    this.readers.set(key, { tp, reader: new PartitionReader(this.ctx, { tp, from: BigInt(rows[0].committed_offset), onMessage, onBatch, commit }) });
   }
 
   /** Hands a partition back once its message in hand is done; the heartbeat goes on meanwhile. */

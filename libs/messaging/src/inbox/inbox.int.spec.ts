@@ -70,6 +70,65 @@ describe('Inbox (PostgreSQL)', () => {
     expect(await inbox.handleOnce(db, { group: 'search', eventId: 'e-5' }, effect('search', 'e-5'))).toMatchObject({ status: 'handled' });
   });
 
+  describe('a batch', () => {
+    const batchEffect = (group: string) => async (fresh: { id: string }[], trx: Knex.Transaction) => {
+      await trx('catalog.effects').insert(fresh.map((e) => ({ event_id: e.id, group_name: group })));
+    };
+
+    it('runs the effect once for the new events, in the order given, each once even when the batch repeats it', async () => {
+      await inbox.handleOnce(db, { group: 'search', eventId: 'b-2' }, effect('search', 'b-2'));
+      const seen: string[][] = [];
+      const outcome = await inbox.handleBatchOnce(db, 'search', [{ id: 'b-3' }, { id: 'b-1' }, { id: 'b-2' }, { id: 'b-3' }], async (fresh, trx) => {
+        seen.push(fresh.map((e) => e.id));
+        await batchEffect('search')(fresh, trx);
+      });
+      expect(seen).toEqual([['b-3', 'b-1']]);
+      expect(outcome.handled.map((e) => e.id)).toEqual(['b-3', 'b-1']);
+      expect(outcome.duplicates.map((e) => e.id)).toEqual(['b-2', 'b-3']);
+      expect([await effects('b-1'), await effects('b-2'), await effects('b-3')]).toEqual([['search'], ['search'], ['search']]);
+      // A redelivery of the whole batch runs nothing.
+      const again = await inbox.handleBatchOnce(db, 'search', [{ id: 'b-1' }, { id: 'b-3' }], batchEffect('search'));
+      expect(again).toEqual({ handled: [], duplicates: [{ id: 'b-1' }, { id: 'b-3' }] });
+      // Another group handles the same events for itself.
+      expect((await inbox.handleBatchOnce(db, 'notifications', [{ id: 'b-1' }], batchEffect('notifications'))).handled).toEqual([{ id: 'b-1' }]);
+      expect(await effects('b-1')).toEqual(['notifications', 'search']);
+    });
+
+    it('forgets every event of a batch whose effect failed, so each of them runs again', async () => {
+      await expect(
+        inbox.handleBatchOnce(db, 'search', [{ id: 'b-4' }, { id: 'b-5' }], async (fresh, trx) => {
+          await batchEffect('search')(fresh, trx);
+          throw new Error('effect failed');
+        }),
+      ).rejects.toThrow('effect failed');
+      expect([await effects('b-4'), await effects('b-5')]).toEqual([[], []]);
+      expect((await inbox.handleBatchOnce(db, 'search', [{ id: 'b-5' }], batchEffect('search'))).handled).toEqual([{ id: 'b-5' }]);
+      expect(await inbox.handleOnce(db, { group: 'search', eventId: 'b-4' }, effect('search', 'b-4'))).toMatchObject({ status: 'handled' });
+    });
+
+    it('has one effect per event under concurrent overlapping batches', async () => {
+      const ids = Array.from({ length: 20 }, (_, i) => ({ id: `b-c${i}` }));
+      const slices = [ids.slice(0, 12), [...ids.slice(8, 20)].reverse(), ids.slice(4, 16)];
+      const outcomes = await Promise.all(
+        slices.map((slice) =>
+          inbox.handleBatchOnce(db, 'search', slice, async (fresh, trx) => {
+            await trx.raw('select pg_sleep(0.02)');
+            await batchEffect('search')(fresh, trx);
+          }),
+        ),
+      );
+      expect(outcomes.flatMap((o) => o.handled.map((e) => e.id)).sort()).toEqual(ids.map((e) => e.id).sort());
+      const rows = await db('catalog.effects').whereLike('event_id', 'b-c%').count({ n: '*' });
+      expect(Number(rows[0].n)).toBe(20);
+    });
+
+    it('needs a group and event ids', async () => {
+      await expect(inbox.handleBatchOnce(db, '', [{ id: 'x' }], batchEffect('x'))).rejects.toThrow(InvalidInboxKeyError);
+      await expect(inbox.handleBatchOnce(db, 'search', [{ id: '' }], batchEffect('x'))).rejects.toThrow(InvalidInboxKeyError);
+      expect(await inbox.handleBatchOnce(db, 'search', [], batchEffect('x'))).toEqual({ handled: [], duplicates: [] });
+    });
+  });
+
   it('rejects an empty key', async () => {
     await expect(inbox.handleOnce(db, { group: '', eventId: 'e' }, effect('x', 'e'))).rejects.toThrow(InvalidInboxKeyError);
   });

@@ -10,6 +10,12 @@ export interface InboxKey {
 /** `duplicate`: the group had already handled this event, and the effect did not run again. */
 export type InboxOutcome<T> = { status: 'handled'; result: T } | { status: 'duplicate' };
 
+/** What `handleBatchOnce` did: the events it ran the effect for, and those the group had already handled. */
+export interface InboxBatchOutcome<E> {
+  handled: E[];
+  duplicates: E[];
+}
+
 export class InvalidInboxKeyError extends Error {
   override readonly name = 'InvalidInboxKeyError';
 }
@@ -60,6 +66,41 @@ export class Inbox {
       ]);
       if (inserted.rowCount === 0) return { status: 'duplicate' } as const;
       return { status: 'handled', result: await effect(trx) } as const;
+    });
+  }
+
+  /**
+   * `handleOnce` for many events: ONE transaction (a savepoint inside one) and ONE inbox statement for
+   * all of them. Every id is inserted at once (`on conflict do nothing returning`); `effect` then gets
+   * the events that were new, in the order given, each once even if the batch repeats it. If `effect`
+   * throws, the whole transaction rolls back, inbox rows included, so a retry of any of these events
+   * runs it. Ids are inserted in sorted order, so two overlapping batches cannot deadlock on each other.
+   */
+  async handleBatchOnce<E extends { id: string }>(
+    db: Knex,
+    group: string,
+    events: readonly E[],
+    effect: (fresh: E[], trx: Knex.Transaction) => Promise<void>,
+  ): Promise<InboxBatchOutcome<E>> {
+    if (!group || events.some((event) => !event.id)) throw new InvalidInboxKeyError('An inbox key needs a non-empty group and eventId');
+    if (events.length === 0) return { handled: [], duplicates: [] };
+    const ids = [...new Set(events.map((event) => event.id))].sort();
+    return db.transaction(async (trx) => {
+      const inserted = await trx.raw<{ rows: { event_id: string }[] }>(
+        `insert into ?? (consumer_group, event_id)
+         select ?, id from unnest(?::text[]) as ids (id) order by id
+         on conflict do nothing returning event_id`,
+        [this.table, group, ids],
+      );
+      const fresh = new Set(inserted.rows.map((row) => row.event_id));
+      const handled: E[] = [];
+      const duplicates: E[] = [];
+      for (const event of events) {
+        if (fresh.delete(event.id)) handled.push(event);
+        else duplicates.push(event);
+      }
+      if (handled.length > 0) await effect(handled, trx);
+      return { handled, duplicates };
     });
   }
 }

@@ -5,11 +5,14 @@ import type { KafkaNamespace } from './kafka-namespace';
 import type { KafkaTuning } from './kafka-tuning';
 
 /**
- * A group member that hands each partition's messages to onMessage one at a time and commits each
- * message's offset right after its handler resolved (auto-commit off, nothing resolved in advance).
- * When onMessage throws, the partition is paused and the batch abandoned at that message: after the
- * redelivery backoff the partition resumes from the last committed offset, so the same message comes
- * again; other partitions go on. A rebalance or a crash meanwhile also restarts from that offset.
+ * A group member on kafkajs' `eachBatch` (auto-commit and auto-resolve off). With onMessage it hands
+ * each partition's messages over one at a time and commits each message's offset right after its
+ * handler resolved. With onBatch it hands over each fetched partition batch at once and commits it with
+ * one offset commit after onBatch resolved (or the offsets onBatch resolved, when it rejects).
+ * When a handler throws, the partition is paused and the batch abandoned at the first unresolved
+ * message: after the redelivery backoff the partition resumes from there (kafkajs fetches from the last
+ * resolved offset), so the same message comes again; other partitions go on. A rebalance or a crash
+ * meanwhile restarts from the last committed offset.
  */
 export class KafkaConsumer implements Consumer {
   private readonly failures = new Map<string, number>();
@@ -58,23 +61,56 @@ export class KafkaConsumer implements Consumer {
     return this.stopped;
   }
 
-  private async handleBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
+  private handleBatch(payload: EachBatchPayload): Promise<void> {
+    return this.options.onBatch ? this.handleWholeBatch(payload, this.options.onBatch) : this.handleEachMessage(payload);
+  }
+
+  private async handleEachMessage({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
+    const onMessage = this.options.onMessage as NonNullable<ConsumerOptions['onMessage']>;
     const tp: TopicPartition = { topic: this.namespace.logicalName(batch.topic), partition: batch.partition };
     const key = topicPartitionKey(tp);
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
       try {
-        await this.options.onMessage(toIncoming(tp, message));
+        await onMessage(toIncoming(tp, message));
       } catch (error) {
         this.scheduleRedelivery(tp, key, message.offset, error, pause);
         return;
       }
       this.failures.delete(key);
       resolveOffset(message.offset);
-      const next = (BigInt(message.offset) + 1n).toString();
-      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: tp.partition, offset: next }] }] });
+      await commitOffsetsIfNecessary(offsetsAfter(batch.topic, tp.partition, message.offset));
       await heartbeat();
     }
+  }
+
+  private async handleWholeBatch(
+    { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale, pause }: EachBatchPayload,
+    onBatch: NonNullable<ConsumerOptions['onBatch']>,
+  ): Promise<void> {
+    const tp: TopicPartition = { topic: this.namespace.logicalName(batch.topic), partition: batch.partition };
+    const key = topicPartitionKey(tp);
+    const messages = batch.messages.map((message) => toIncoming(tp, message));
+    if (messages.length === 0 || !isRunning() || isStale()) return;
+    let resolved: string | undefined;
+    const resolve = (offset: string) => {
+      resolved = offset;
+      resolveOffset(offset);
+    };
+    try {
+      await onBatch({ ...tp, messages, resolveOffset: resolve, heartbeat, isActive: () => isRunning() && !isStale() });
+      resolve(messages[messages.length - 1].offset);
+    } catch (error) {
+      // Stopping or rebalanced: the resolved part is committed below, the rest is the next owner's.
+      if (isRunning() && !isStale()) {
+        const next = resolved === undefined ? messages[0].offset : (BigInt(resolved) + 1n).toString();
+        this.scheduleRedelivery(tp, key, next, error, pause);
+      }
+    }
+    if (resolved === undefined) return;
+    if (resolved === messages[messages.length - 1].offset) this.failures.delete(key);
+    await commitOffsetsIfNecessary(offsetsAfter(batch.topic, tp.partition, resolved));
+    await heartbeat();
   }
 
   private scheduleRedelivery(tp: TopicPartition, key: string, offset: string, error: unknown, pause: () => () => void): void {
@@ -90,6 +126,11 @@ export class KafkaConsumer implements Consumer {
     }, delayMs);
     this.resumeTimers.add(timer);
   }
+}
+
+/** The commit of everything up to and including `offset`: Kafka's committed offset is the next one to read. */
+function offsetsAfter(topic: string, partition: number, offset: string) {
+  return { topics: [{ topic, partitions: [{ partition, offset: (BigInt(offset) + 1n).toString() }] }] };
 }
 
 export function toIncoming(tp: TopicPartition, message: KafkaMessage): IncomingMessage {

@@ -1,4 +1,5 @@
 export * from './connect-messaging';
+export * from './event-batch-pattern';
 export * from './handler-errors';
 export * from './messaging-context';
 export * from './messaging-lifecycle';

@@ -1,5 +1,5 @@
 import { BaseRpcContext } from '@nestjs/microservices';
-import type { EventContext } from '../consumer/event-handler';
+import type { EventBatch, EventContext } from '../consumer/event-handler';
 import type { IncomingMessage } from '../port';
 
 /** What an `@EventPattern` handler gets with `@Ctx()`: where the event came from, and the raw message. */
@@ -35,5 +35,20 @@ export class MessagingContext extends BaseRpcContext<[EventContext]> {
 
   getMessage(): IncomingMessage {
     return this.args[0].message;
+  }
+}
+
+/** What an `@EventBatchPattern` handler gets with `@Ctx()`: the partition the batch came from. */
+export class MessagingBatchContext extends BaseRpcContext<[EventBatch]> {
+  getTopic(): string {
+    return this.args[0].topic;
+  }
+
+  getPartition(): number {
+    return this.args[0].partition;
+  }
+
+  getGroupId(): string {
+    return this.args[0].groupId;
   }
 }

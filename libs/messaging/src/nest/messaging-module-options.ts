@@ -25,6 +25,11 @@ export interface MessagingModuleOptions {
   busSchema?: string;
   /** Consumer group of the `@EventPattern` handlers (default `serviceName`). */
   groupId?: string;
+  /**
+   * Consume a partition batch at a time when some handler is an `@EventBatchPattern` (default true);
+   * false hands such handlers batches of one, each committed on its own (see EventConsumerOptions.batches).
+   */
+  consumerBatches?: boolean;
   retry?: Partial<RetryPolicy>;
   metrics?: ConsumerMetrics;
   logger?: BusLogger;

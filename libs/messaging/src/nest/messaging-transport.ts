@@ -1,11 +1,12 @@
-import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { type BaseRpcContext, type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
-import type { EventContext } from '../consumer/event-handler';
+import type { EventBatch, EventContext } from '../consumer/event-handler';
 import { EventConsumer, type EventConsumerOptions } from '../consumer/event-consumer';
 import type { MarketplaceEvent } from '@marketplace/contracts';
 import type { MessageBus } from '../port';
 import { HandlerFailedError } from './handler-errors';
-import { MessagingContext } from './messaging-context';
+import { isEventBatchHandler } from './event-batch-pattern';
+import { MessagingBatchContext, MessagingContext } from './messaging-context';
 
 export type MessagingTransportOptions = Omit<EventConsumerOptions, 'handler' | 'topics'>;
 
@@ -17,7 +18,9 @@ export class UnsupportedPatternError extends Error {
 /**
  * A Nest transport over the message bus port: every `@EventPattern('<topic>')` handler receives the
  * validated CloudEvent (and a `MessagingContext` with `@Ctx()`), through one consumer in the service's
- * group that runs the delivery pipeline: a handler that throws is retried, then dead-lettered.
+ * group that runs the delivery pipeline: a handler that throws is retried, then dead-lettered. An
+ * `@EventBatchPattern('<topic>')` handler receives an `EventBatch` (and a `MessagingBatchContext`): with
+ * one of those the consumer takes a partition batch at a time (see EventConsumer and createBatchPipeline).
  */
 export class MessagingTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
@@ -43,8 +46,14 @@ export class MessagingTransport extends Server implements CustomTransportStrateg
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const topics = this.topics();
+      const batchTopics = new Set(topics.filter((topic) => isEventBatchHandler(this.messageHandlers.get(topic) as MessageHandler)));
       if (topics.length > 0) {
-        this.consumer = await EventConsumer.start(this.bus, { ...this.options, topics, handler: (event, context) => this.dispatch(event, context) });
+        this.consumer = await EventConsumer.start(this.bus, {
+          ...this.options,
+          topics,
+          handler: (event, context) => this.dispatch(event, context),
+          ...(batchTopics.size > 0 && { batchHandlerFor: (topic: string) => (batchTopics.has(topic) ? (batch: EventBatch) => this.dispatchBatch(batch) : undefined) }),
+        });
       }
       this._status$.next('connected');
       callback();
@@ -67,11 +76,19 @@ export class MessagingTransport extends Server implements CustomTransportStrateg
     return this.bus as T;
   }
 
-  private async dispatch(event: MarketplaceEvent, context: EventContext): Promise<void> {
-    const handler = this.messageHandlers.get(context.topic);
-    if (!handler) throw new UnsupportedPatternError(`no @EventPattern handler for ${context.topic}`);
+  private dispatch(event: MarketplaceEvent, context: EventContext): Promise<void> {
+    return this.call(context.topic, event, new MessagingContext([context]));
+  }
+
+  private dispatchBatch(batch: EventBatch): Promise<void> {
+    return this.call(batch.topic, batch, new MessagingBatchContext([batch]));
+  }
+
+  private async call(topic: string, payload: unknown, context: BaseRpcContext): Promise<void> {
+    const handler = this.messageHandlers.get(topic);
+    if (!handler) throw new UnsupportedPatternError(`no @EventPattern handler for ${topic}`);
     // Nest hands back the handler's result, or an Observable that errors when it threw.
-    const result = await handler(event, new MessagingContext([context]));
+    const result = await handler(payload, context);
     if (!isObservable(result)) return;
     try {
       await lastValueFrom(result, { defaultValue: undefined });

@@ -41,6 +41,7 @@ import { MessagingTransport } from './messaging-transport';
       useFactory: (bus: MessageBus, options: MessagingModuleOptions) =>
         new MessagingTransport(bus, {
           groupId: options.groupId ?? options.serviceName,
+          batches: options.consumerBatches,
           retry: options.retry,
           metrics: options.metrics,
           logger: options.logger,

@@ -11,6 +11,8 @@ export interface ServiceMessagingOptions<C extends DataServiceConfig> {
   groupId?: (config: C) => string | undefined;
   /** Run the relay of the service's outbox (default true); false for a service that publishes nothing. */
   outboxRelay?: boolean;
+  /** Whether its `@EventBatchPattern` handlers get partition batches (default true) or batches of one. */
+  consumerBatches?: (config: C) => boolean | undefined;
 }
 
 /**
@@ -26,6 +28,7 @@ export function serviceMessaging<C extends DataServiceConfig>(options: ServiceMe
       return {
         serviceName: config.SERVICE_NAME,
         groupId: options.groupId?.(config),
+        consumerBatches: options.consumerBatches?.(config),
         schema: schemaFor(config.SERVICE_NAME),
         databaseUrl: config.DATABASE_URL,
         bus,
