@@ -25,6 +25,7 @@ export interface ManagedProjectionSettings {
   checkpoints: CheckpointStore;
   batchSize: number;
   rebuildBatchSize: number;
+  rebuildMaxRows: number;
   flushDelayMs: number;
   lockRetryMs: number;
   retry: RetryPolicy;
@@ -85,7 +86,7 @@ export class ManagedProjection {
     const controller = new AbortController();
     this.rebuildControllers.add(controller);
     try {
-      const { knex, store, checkpoints, schema, rebuildBatchSize } = this.settings;
+      const { knex, store, checkpoints, schema, rebuildBatchSize, rebuildMaxRows } = this.settings;
       const result = await rebuildProjection({
         knex,
         store,
@@ -93,6 +94,7 @@ export class ManagedProjection {
         schema,
         projection: this.definition,
         batchSize: rebuildBatchSize,
+        maxRows: rebuildMaxRows,
         signal: options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal,
         onProgress: options.onProgress,
       });

@@ -26,6 +26,11 @@ export interface ProjectionEngineOptions {
   batchSize?: number;
   /** Events per transaction when rebuilding or catching up from far behind. Default 5000. */
   rebuildBatchSize?: number;
+  /**
+   * Rows a rebuild may fold in memory before writing them, for projections with a rebuild fold (row
+   * projections). Default 250,000: a rebuild that fits writes each row once.
+   */
+  rebuildMaxRows?: number;
   /** How long a partial live batch waits for more events. Default 10 ms. */
   flushDelayMs?: number;
   /** How often a standby process tries to take over a projection. Default 5 s. */
@@ -52,6 +57,7 @@ export class ProjectionEngine {
       checkpoints: this.checkpoints,
       batchSize: options.batchSize ?? 500,
       rebuildBatchSize: options.rebuildBatchSize ?? 5000,
+      rebuildMaxRows: options.rebuildMaxRows ?? 250_000,
       flushDelayMs: options.flushDelayMs ?? 10,
       lockRetryMs: options.lockRetryMs ?? 5000,
       retry: options.retry ?? { initialMs: 100, maxMs: 30_000 },

@@ -44,4 +44,20 @@ export interface ProjectionDefinition {
    * which is what makes a rebuild fast; must give the same result as `apply` on each event in order.
    */
   applyBatch?(trx: Knex.Transaction, events: readonly RecordedEvent[], tables: TableResolver): Promise<void>;
+  /**
+   * Optional: a fold that holds its rows in memory across batches while a rebuild fills the shadow
+   * tables from empty, so that a row many batches touch is written once per flush. Must give the same
+   * tables as `applyBatch`.
+   */
+  rebuildFold?(tables: TableResolver): RebuildFold;
+}
+
+/** Rows folded in memory by a rebuild, written when the rebuild flushes (with its checkpoint). */
+export interface RebuildFold {
+  /** Rows held in memory: the rebuild flushes when it reaches its bound. */
+  readonly size: number;
+  /** Folds events in (the projection's types only), loading through `db` rows it does not hold. */
+  add(db: Knex | Knex.Transaction, events: readonly RecordedEvent[]): Promise<void>;
+  /** Writes the rows changed since the last flush through `trx`, then lets go of every row. */
+  flush(trx: Knex.Transaction): Promise<void>;
 }

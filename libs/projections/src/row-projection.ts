@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { RecordedEvent } from '@marketplace/event-store';
-import type { ProjectionDefinition, TableDefinition, TableResolver } from './projection';
+import type { ProjectionDefinition, RebuildFold, TableDefinition, TableResolver } from './projection';
 import { quoteIdent } from './sql-names';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -28,11 +28,16 @@ export interface RowProjectionOptions<TRow extends JsonRow> {
 /**
  * A projection of one row per entity, written from a pure `evolve`: each batch loads the rows it
  * touches in one query, folds all its events in memory and writes them back with one multi-row upsert
- * and one delete, so a rebuild costs a few statements per thousands of events.
+ * and one delete, so a rebuild costs a few statements per thousands of events. While a rebuild fills
+ * its shadow tables, the rows stay in memory across batches (`rebuildFold`), so a row is written once
+ * per flush rather than once per batch that touches it.
  */
 export function rowProjection<TRow extends JsonRow>(options: RowProjectionOptions<TRow>): ProjectionDefinition {
-  const applyBatch = (trx: Knex.Transaction, events: readonly RecordedEvent[], tables: TableResolver) =>
-    applyRowBatch(options, trx, events, tables(options.table.name));
+  const applyBatch = async (trx: Knex.Transaction, events: readonly RecordedEvent[], tables: TableResolver) => {
+    const fold = new RowFold(options, tables(options.table.name), false);
+    await fold.add(trx, events);
+    await fold.flush(trx);
+  };
   return {
     name: options.name,
     version: options.version,
@@ -40,43 +45,72 @@ export function rowProjection<TRow extends JsonRow>(options: RowProjectionOption
     tables: [options.table],
     apply: (trx, event, tables) => applyBatch(trx, [event], tables),
     applyBatch,
+    rebuildFold: (tables) => new RowFold(options, tables(options.table.name), true),
   };
 }
 
-async function applyRowBatch<TRow extends JsonRow>(
-  options: RowProjectionOptions<TRow>,
-  trx: Knex.Transaction,
-  events: readonly RecordedEvent[],
-  table: string,
-): Promise<void> {
-  const ids = new Set<string>();
-  for (const event of events) {
-    const id = options.rowId(event);
-    if (id !== undefined) ids.add(String(id));
+/**
+ * Rows folded in memory and written back on flush. `complete` says the map holds every row of the table
+ * (true for a shadow table it filled from empty), so a row it does not hold needs no lookup; a flush
+ * forgets the rows to bound memory, and lookups resume.
+ */
+class RowFold<TRow extends JsonRow> implements RebuildFold {
+  private readonly rows = new Map<string, TRow | undefined>();
+  private readonly changed = new Set<string>();
+  private readonly key: string;
+
+  constructor(
+    private readonly options: RowProjectionOptions<TRow>,
+    private readonly table: string,
+    private complete: boolean,
+  ) {
+    this.key = quoteIdent(options.key);
   }
-  if (ids.size === 0) return;
-  const key = quoteIdent(options.key);
-  const { rows: loaded } = await trx.raw<{ rows: { row: TRow }[] }>(
-    `SELECT to_jsonb(r) AS row FROM ${table} r WHERE r.${key} = ANY(?)`,
-    // As text: PostgreSQL casts the array to the key column's type, whatever it is.
-    [[...ids]],
-  );
-  const rows = new Map<string, TRow | undefined>(loaded.map(({ row }) => [String(row[options.key]), row]));
-  for (const event of events) {
-    const id = options.rowId(event);
-    if (id === undefined) continue;
-    const next = options.evolve(rows.get(String(id)), event);
-    rows.set(String(id), next && { ...next, [options.key]: id });
+
+  get size(): number {
+    return this.rows.size;
   }
-  const upserts: TRow[] = [];
-  const deletes: string[] = [];
-  for (const id of ids) {
-    const row = rows.get(id);
-    if (row) upserts.push(row);
-    else deletes.push(id);
+
+  async add(db: Knex | Knex.Transaction, events: readonly RecordedEvent[]): Promise<void> {
+    const touched: [RecordedEvent, string, RowId][] = [];
+    const missing = new Set<string>();
+    for (const event of events) {
+      const id = this.options.rowId(event);
+      if (id === undefined) continue;
+      touched.push([event, String(id), id]);
+      if (!this.complete && !this.rows.has(String(id))) missing.add(String(id));
+    }
+    if (missing.size > 0) {
+      const { rows: loaded } = await db.raw<{ rows: { row: TRow }[] }>(
+        `SELECT to_jsonb(r) AS row FROM ${this.table} r WHERE r.${this.key} = ANY(?)`,
+        // As text: PostgreSQL casts the array to the key column's type, whatever it is.
+        [[...missing]],
+      );
+      for (const id of missing) this.rows.set(id, undefined);
+      for (const { row } of loaded) this.rows.set(String(row[this.options.key]), row);
+    }
+    for (const [event, id, rowId] of touched) {
+      const next = this.options.evolve(this.rows.get(id), event);
+      // The key column as rowId gave it (a number stays a number), not the map's string key.
+      this.rows.set(id, next && { ...next, [this.options.key]: rowId });
+      this.changed.add(id);
+    }
   }
-  if (deletes.length > 0) await trx.raw(`DELETE FROM ${table} WHERE ${key} = ANY(?)`, [deletes]);
-  for (const sameColumns of groupByColumns(upserts)) await upsertRows(trx, table, options.key, sameColumns);
+
+  async flush(trx: Knex.Transaction): Promise<void> {
+    const upserts: TRow[] = [];
+    const deletes: string[] = [];
+    for (const id of this.changed) {
+      const row = this.rows.get(id);
+      if (row) upserts.push(row);
+      else deletes.push(id);
+    }
+    this.changed.clear();
+    this.rows.clear();
+    this.complete = false;
+    if (deletes.length > 0) await trx.raw(`DELETE FROM ${this.table} WHERE ${this.key} = ANY(?)`, [deletes]);
+    for (const sameColumns of groupByColumns(upserts)) await upsertRows(trx, this.table, this.options.key, sameColumns);
+  }
 }
 
 /** One statement per column set, so that a column one row leaves out is never written as NULL for it. */

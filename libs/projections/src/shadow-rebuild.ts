@@ -15,10 +15,12 @@ export interface ShadowRebuildContext {
   checkpoints: CheckpointStore;
   schema: string;
   projection: ProjectionDefinition;
-  /** Events per transaction while building the shadow tables. */
+  /** Events per read (and per transaction, for a projection without a rebuild fold). */
   batchSize: number;
+  /** Rows a rebuild fold may hold in memory before it writes them (with the checkpoint). */
+  maxRows: number;
   signal?: AbortSignal;
-  /** Told the number of events each batch moved the shadow tables on by. */
+  /** Told the number of events each batch moved the shadow tables on by (folded, for a rebuild fold). */
   onProgress?: (events: number) => void;
 }
 
@@ -35,7 +37,8 @@ export interface RebuildResult {
 /**
  * Builds the projection from the start of the log into shadow tables while the live tables keep
  * serving and their runner keeps writing, then swaps them in:
- * 1. recreate the shadow tables and their checkpoint row, and catch them up in large batches;
+ * 1. recreate the shadow tables and their checkpoint row, and catch them up in large batches (folded in
+ *    memory across batches when the projection has a rebuild fold, so a row is written once per flush);
  * 2. in one transaction: row-lock both checkpoints (the live runner waits on its row from here on),
  *    apply the last events to the shadow, swap the tables, and copy the shadow checkpoint and version
  *    onto the live row (an UPDATE, so the waiting runner reads the new values and skips what the
@@ -61,7 +64,9 @@ export async function rebuildProjection(ctx: ShadowRebuildContext): Promise<Rebu
       await checkpoints.insert(trx, shadowName, { position: undefined, version: projection.version });
     });
     const written = (events: readonly unknown[]) => ctx.onProgress?.(events.length);
-    const bulk = await catchUp(ctx.store, undefined, ctx.batchSize, (events) => shadow.write(events).then(() => written(events)), ctx.signal);
+    const bulkWriter = shadow.bulkWriter(ctx.maxRows);
+    const bulk = await catchUp(ctx.store, undefined, ctx.batchSize, (events) => bulkWriter.write(events).then(() => written(events)), ctx.signal);
+    await bulkWriter.finish();
     return await knex.transaction(async (trx) => {
       await checkpoints.lock(trx, [liveName, shadowName]);
       const last = await catchUp(ctx.store, bulk.position, ctx.batchSize, (events) => shadow.writeIn(trx, events).then(() => written(events)), ctx.signal);
