@@ -3,6 +3,8 @@ import type { ExpectedRevision, NewEvent } from '@marketplace/event-store';
 import { elapsedSeconds, type Measurement, percentile } from './measurement';
 
 export interface AppendWorkload {
+  /** Unique per run, lower-case: names what the run creates (schemas, stream names), so runs never meet. */
+  label: string;
   streams: number;
   appends: number;
   batchSize: number;

@@ -7,6 +7,8 @@ export interface BenchConfig {
   appends: number;
   concurrencies: number[];
   batchSizes: number[];
+  /** Rounds of each append run, every target once per round, the best kept (BENCH_ROUNDS, default 3). */
+  rounds: number;
   /** Events in the log that the catch-up read and the projection rebuild go through (BENCH_LOG_EVENTS, default 1,000,000). */
   logEvents: number;
   /** Events per query of the catch-up subscription (BENCH_READ_BATCH, default 1,000). */
@@ -23,6 +25,7 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     appends: positive(env, 'BENCH_APPENDS', 20_000),
     concurrencies: list(env, 'BENCH_CONCURRENCY', [1, 8, 32]),
     batchSizes: list(env, 'BENCH_BATCH_SIZES', [1, 10]),
+    rounds: positive(env, 'BENCH_ROUNDS', 3),
     logEvents: positive(env, 'BENCH_LOG_EVENTS', 1_000_000),
     readBatch: positive(env, 'BENCH_READ_BATCH', 1_000),
   };

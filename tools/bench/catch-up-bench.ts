@@ -26,3 +26,33 @@ export async function benchCatchUp(databaseUrl: string, events: number, batchSiz
 
   return { name: `global log catch-up (batch ${batchSize})`, rate: events / seconds, unit: 'events/s', eventsPerSecond: events / seconds, count: events, seconds };
 }
+
+/**
+ * The baseline for catch-up: the same columns paged by a plain keyset SELECT on the same index, with no
+ * horizon, no mapping to events and no subscription: what reading the log costs at the least.
+ */
+export async function benchRawKeysetRead(databaseUrl: string, events: number, batchSize: number): Promise<Measurement> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  let seen = 0;
+  let after: [string, string] = ['0', '0'];
+  const started = process.hrtime.bigint();
+  try {
+    for (;;) {
+      const { rows } = await pool.query<{ global_position: string; transaction_id: string }>(
+        `SELECT stream_id, revision, event_id, type, data, metadata, global_position, transaction_id::text, recorded_at
+           FROM "${LOG_SCHEMA}".events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          ORDER BY transaction_id, global_position LIMIT $3`,
+        [...after, batchSize],
+      );
+      if (rows.length === 0) break;
+      seen += rows.length;
+      const last = rows[rows.length - 1];
+      after = [last.transaction_id, last.global_position];
+    }
+  } finally {
+    await pool.end();
+  }
+  const seconds = elapsedSeconds(started);
+  if (seen < events) throw new Error(`The keyset read ended after ${seen} of ${events} events`);
+  return { name: `raw keyset SELECT (batch ${batchSize})`, rate: seen / seconds, unit: 'events/s', eventsPerSecond: seen / seconds, count: seen, seconds };
+}

@@ -12,13 +12,12 @@ import { type AppendWorkload, runAppendWorkload } from './append-workload';
 export async function benchEmmettAppends(databaseUrl: string, workload: AppendWorkload): Promise<Measurement> {
   const pool = new Pool({ connectionString: databaseUrl, max: workload.concurrency + 1 });
   const store = getPostgreSQLEventStore(databaseUrl, { connectionOptions: { pool } });
-  const run = `b${workload.batchSize}c${workload.concurrency}`;
   try {
     return await runAppendWorkload('Emmett', workload, async (stream, events, expectedRevision) => {
       // Emmett counts versions from 1 (the number of events in the stream); our revisions from 0.
       const expectedStreamVersion = expectedRevision === 'no_stream' ? STREAM_DOES_NOT_EXIST : BigInt(Number(expectedRevision) + 1);
       const result = await store.appendToStream(
-        `${run}-${stream}`,
+        `${workload.label}-${stream}`,
         events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata: event.metadata })),
         { expectedStreamVersion },
       );

@@ -1,11 +1,11 @@
 import { createTestDatabase } from '@marketplace/testing';
 import { benchAppends } from './append-bench';
 import { benchConfig, reportBenchFailure } from './bench-config';
-import { benchCatchUp } from './catch-up-bench';
+import { benchCatchUp, benchRawKeysetRead } from './catch-up-bench';
 import { benchRawInserts } from './raw-insert-bench';
 import { benchEmmettAppends } from './emmett-append-bench';
 import type { AppendWorkload } from './append-workload';
-import type { Measurement } from './measurement';
+import { bestOfRounds, type Measurement } from './measurement';
 import { benchProjectionRebuild } from './projection-rebuild';
 import { reportTable } from './report-table';
 import { LOG_SCHEMA, seedLog } from './seed-log';
@@ -29,27 +29,28 @@ async function main(): Promise<void> {
   try {
     for (const line of await machineReport(database.url)) log(line);
     log(`event store benchmark: ${config.streams} streams, ${config.appends} appends per run, log of ${config.logEvents} events`);
-    let run = 0;
+    let runs = 0;
     for (const batchSize of config.batchSizes) {
       for (const concurrency of config.concurrencies) {
         const workload = { streams: config.streams, appends: config.appends, batchSize, concurrency };
-        // Side by side on the same server and pool size, the order rotating, so no target always runs on a warmer server.
-        const order = TARGETS.map((_, i) => TARGETS[(i + run) % TARGETS.length]);
-        run += 1;
-        const measured = new Map<AppendBench, Measurement>();
-        for (const target of order) measured.set(target, await target(database.url, workload));
-        const [ours, raw, emmett] = TARGETS.map((target) => measured.get(target) as Measurement);
+        // Side by side on the same server and pool size.
+        const [ours, raw, emmett] = await bestOfRounds(TARGETS, config.rounds, (target) =>
+          target(database.url, { ...workload, label: `b${batchSize}_c${concurrency}_r${(runs += 1)}` }),
+        );
         for (const row of [ours, raw, emmett]) log(`  ${row.name}: ${Math.round(row.rate)} ${row.unit}`);
-        log(`  event store: ${(ours.rate / raw.rate).toFixed(2)}x raw INSERTs, ${(ours.rate / emmett.rate).toFixed(2)}x Emmett`);
+        log(`  event store: ${(ours.rate / raw.rate).toFixed(2)}x raw INSERTs, ${(ours.rate / emmett.rate).toFixed(2)}x Emmett (best of ${config.rounds})`);
         rows.push(ours, raw, emmett);
       }
     }
 
     const seedSeconds = await seedLog(database.url, config.logEvents, config.streams);
     log(`  seeded ${config.logEvents} events in ${seedSeconds.toFixed(1)} s (set-up, not measured)`);
-    const catchUp = await benchCatchUp(database.url, config.logEvents, config.readBatch);
-    log(`  ${catchUp.name}: ${Math.round(catchUp.rate)} ${catchUp.unit}`);
-    rows.push(catchUp);
+    const [catchUp, keyset] = await bestOfRounds([benchCatchUp, benchRawKeysetRead], config.rounds, (read) =>
+      read(database.url, config.logEvents, config.readBatch),
+    );
+    for (const row of [catchUp, keyset]) log(`  ${row.name}: ${Math.round(row.rate)} ${row.unit}`);
+    log(`  catch-up: ${(catchUp.rate / keyset.rate).toFixed(2)}x the raw keyset SELECT`);
+    rows.push(catchUp, keyset);
 
     const rebuild = await benchProjectionRebuild({ databaseUrl: database.url, eventStoreSchema: LOG_SCHEMA, events: config.logEvents });
     rows.push({

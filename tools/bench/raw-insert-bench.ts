@@ -10,8 +10,8 @@ import { type AppendWorkload, runAppendWorkload } from './append-workload';
  */
 export async function benchRawInserts(databaseUrl: string, workload: AppendWorkload): Promise<Measurement> {
   const pool = new Pool({ connectionString: databaseUrl, max: workload.concurrency + 1 });
-  const table = `bench_raw_b${workload.batchSize}_c${workload.concurrency}.events`;
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS bench_raw_b${workload.batchSize}_c${workload.concurrency}`);
+  const table = `bench_raw_${workload.label}.events`;
+  await pool.query(`CREATE SCHEMA bench_raw_${workload.label}`);
   await pool.query(`CREATE TABLE ${table} (
     global_position bigserial PRIMARY KEY, stream_id text NOT NULL, revision bigint NOT NULL, event_id uuid NOT NULL,
     type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,

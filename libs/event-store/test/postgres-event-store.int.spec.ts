@@ -39,6 +39,31 @@ describeEachBackend(
       await Promise.all(starters.map((s) => s.close()));
     });
 
+    it('moves a store made with a key on the global position onto (stream_id, revision), keeping its events', async () => {
+      await pool.query(`CREATE SCHEMA legacy;
+        CREATE TABLE legacy.streams (stream_id text PRIMARY KEY, revision bigint NOT NULL);
+        CREATE TABLE legacy.events (
+          global_position bigserial PRIMARY KEY, stream_id text NOT NULL, revision bigint NOT NULL, event_id uuid NOT NULL,
+          type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL DEFAULT '{}',
+          transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(), recorded_at timestamptz NOT NULL DEFAULT now(),
+          CONSTRAINT events_stream_revision_key UNIQUE (stream_id, revision),
+          CONSTRAINT events_stream_event_id_key UNIQUE (stream_id, event_id));
+        INSERT INTO legacy.streams VALUES ('order-old', 0);
+        INSERT INTO legacy.events (stream_id, revision, event_id, type, data) VALUES ('order-old', 0, gen_random_uuid(), 'Noted', '{}');`);
+      const legacy = new PostgresEventStore({ pool, schema: 'legacy' });
+      await legacy.migrate();
+      await legacy.migrate();
+
+      const { rows } = await pool.query<{ indexname: string; indexdef: string }>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'legacy' AND tablename = 'events' ORDER BY indexname`,
+      );
+      expect(rows.map((row) => row.indexname)).toEqual(['events_pkey', 'events_stream_event_id_key', 'events_transaction_position_idx']);
+      expect(rows[0].indexdef).toContain('(stream_id, revision)');
+      await legacy.appendToStream('order-old', events(1), { expectedRevision: 0 });
+      expect((await legacy.readStream('order-old')).map((e) => e.revision)).toEqual([0, 1]);
+      await expect(legacy.appendToStream('order-old', events(1), { expectedRevision: 0 })).rejects.toMatchObject({ actual: 1 });
+    });
+
     it('keeps each schema to itself', async () => {
       const other = new PostgresEventStore({ pool, schema: 'catalog' });
       await other.migrate();

@@ -23,8 +23,10 @@ CREATE TABLE IF NOT EXISTS ${n.streams} (
   revision bigint NOT NULL
 );
 
+-- Indexed by what reads use, and no more: every index is paid on each append. The global position is
+-- read in (transaction_id, global_position) order only, so it needs no index of its own.
 CREATE TABLE IF NOT EXISTS ${n.events} (
-  global_position bigserial PRIMARY KEY,
+  global_position bigserial NOT NULL,
   stream_id text NOT NULL,
   revision bigint NOT NULL,
   event_id uuid NOT NULL,
@@ -33,9 +35,22 @@ CREATE TABLE IF NOT EXISTS ${n.events} (
   metadata jsonb NOT NULL DEFAULT '{}',
   transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
   recorded_at timestamptz NOT NULL DEFAULT now(),
-  CONSTRAINT events_stream_revision_key UNIQUE (stream_id, revision),
+  CONSTRAINT events_pkey PRIMARY KEY (stream_id, revision),
   CONSTRAINT events_stream_event_id_key UNIQUE (stream_id, event_id)
 );
+
+-- Stores made before: the key on the global position goes, (stream_id, revision) becomes the primary key.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = '${n.events}'::regclass AND conname = 'events_stream_revision_key') THEN
+    -- An index a constraint owns cannot be promoted, so the key is built anew (once, at the upgrade).
+    ALTER TABLE ${n.events} DROP CONSTRAINT events_pkey;
+    CREATE UNIQUE INDEX events_stream_revision_idx ON ${n.events} (stream_id, revision);
+    ALTER TABLE ${n.events} DROP CONSTRAINT events_stream_revision_key;
+    ALTER TABLE ${n.events} ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_stream_revision_idx;
+  END IF;
+END
+$$;
 
 CREATE INDEX IF NOT EXISTS events_transaction_position_idx ON ${n.events} (transaction_id, global_position);
 
