@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { BACKEND_SERVICES, SERVICE_NAMES, type ServiceName } from '@marketplace/platform';
 import { ServiceCluster } from '@marketplace/testing';
 import { BenchApi } from './bench-api';
+import { deleteTopics } from './relay-topics';
 
 export interface BenchMarketplace {
   /** The gateway's `/api/v1`. */
@@ -14,20 +15,24 @@ export interface BenchMarketplace {
 }
 
 /**
- * The seven services as processes on `databaseUrl` and the bus (Kafka when `kafkaBrokers`), logging
- * errors only: identity first with a bootstrapped admin, then the others checking tokens against it,
- * the gateway last with its rate limits out of the way (one client at full speed would only measure 429s).
+ * The seven services as processes on `databaseUrl` and the bus (Kafka when `kafkaBrokers`, on topics
+ * of the run's own, deleted when it stops: no history of earlier runs to catch up on), logging errors
+ * only: identity first with a bootstrapped admin, then the others checking tokens against it, the
+ * gateway last with its rate limits out of the way (one client at full speed would only measure 429s).
  */
 export async function startBenchMarketplace(label: string, databaseUrl: string, kafkaBrokers?: string[]): Promise<BenchMarketplace> {
   const admin = { email: `admin-${randomBytes(4).toString('hex')}@example.com`, password: `Admin-${randomBytes(12).toString('base64url')}` };
+  const topicPrefix = kafkaBrokers ? `${label}-${randomBytes(4).toString('hex')}.` : undefined;
+  const quiet = { LOG_LEVEL: 'error', ...(topicPrefix && { KAFKA_TOPIC_PREFIX: topicPrefix }) };
   const clusters: ServiceCluster[] = [];
   const stop = async () => {
     for (const cluster of clusters.reverse()) await cluster.stop();
+    if (kafkaBrokers && topicPrefix) await deleteTopics(kafkaBrokers, topicPrefix);
   };
   try {
-    const identity = await ServiceCluster.start({ label, databaseUrl, kafkaBrokers, backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LOG_LEVEL: 'error' } }] });
+    const identity = await ServiceCluster.start({ label, databaseUrl, kafkaBrokers, backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ...quiet } }] });
     clusters.push(identity);
-    const env = { IDENTITY_URL: identity.url('identity'), LOG_LEVEL: 'error' };
+    const env = { IDENTITY_URL: identity.url('identity'), ...quiet };
     const rest = await ServiceCluster.start({
       label,
       databaseUrl,

@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
-import { createTestDatabase } from '@marketplace/testing';
-import knex from 'knex';
+import type { Knex } from 'knex';
 import { reportBenchFailure } from './bench-config';
+import { openBenchDatabase } from './bench-database';
 import { type BenchMarketplace, startBenchMarketplace } from './bench-marketplace';
 import { checkoutBenchConfig } from './checkout-bench-config';
 import { checkoutHops } from './checkout-hops';
@@ -19,8 +19,8 @@ import { OrderCompletions } from './order-completions';
 async function main(): Promise<void> {
   const config = checkoutBenchConfig();
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const database = await createTestDatabase('bench_checkout');
-  const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
+  const database = await openBenchDatabase('bench_checkout');
+  const { db } = database;
   let marketplace: BenchMarketplace | undefined;
   let completions: OrderCompletions | undefined;
   try {
@@ -48,12 +48,11 @@ async function main(): Promise<void> {
   } finally {
     await completions?.close();
     await marketplace?.stop();
-    await db.destroy();
-    await database.drop();
+    await database.close();
   }
 }
 
-async function settings(db: knex.Knex): Promise<string> {
+async function settings(db: Knex): Promise<string> {
   const show = async (name: string) => ((await db.raw(`SHOW ${name}`)).rows[0] as Record<string, string>)[name];
   return `${await show('server_version')} (fsync ${await show('fsync')}, synchronous_commit ${await show('synchronous_commit')}, shared_buffers ${await show('shared_buffers')})`;
 }

@@ -1,16 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase } from '@marketplace/testing';
-import knex from 'knex';
 import { reportBenchFailure } from './bench-config';
+import { openBenchDatabase } from './bench-database';
 import { type BenchMarketplace, startBenchMarketplace } from './bench-marketplace';
-import { runLevel } from './checkout-load';
-import { setUpMarket } from './checkout-market';
 import { machineReport } from './machine-report';
 import { memoryBenchConfig } from './memory-bench-config';
 import { memoryReport, type ServiceMemory } from './memory-report';
-import { OrderCompletions } from './order-completions';
+import { memoryUnderLoad } from './memory-under-load';
 import { heapUsedBytes, residentBytes } from './process-memory';
-import { RssPeaks } from './rss-peaks';
 
 /**
  * `npm run bench:memory`: the seven services as processes on a fresh database and the bus (Kafka when
@@ -21,45 +17,37 @@ import { RssPeaks } from './rss-peaks';
 async function main(): Promise<void> {
   const config = memoryBenchConfig();
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const database = await createTestDatabase('bench_memory');
-  const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
+  const database = await openBenchDatabase('bench_memory');
   let marketplace: BenchMarketplace | undefined;
-  let completions: OrderCompletions | undefined;
   try {
     for (const line of await machineReport(database.url)) log(line);
     log(`bus: ${config.kafkaBrokers ? 'kafka' : 'embedded'}; starting the seven services as processes ...`);
     marketplace = await startBenchMarketplace('bench-memory', database.url, config.kafkaBrokers);
-    const { api, admin, services } = marketplace;
+    const { services } = marketplace;
     const pids = services.map((service) => service.pid);
     const ready = await Promise.all(pids.map(residentBytes));
     log(`all ready; idle for ${config.settleSeconds} s, then ${config.samples} samples a second apart ...`);
     await sleep(config.settleSeconds * 1000);
-    const idle = await idleResidentBytes(pids, config.samples);
+    const idle = await medianResidentBytes(pids, config.samples);
     const rows: ServiceMemory[] = [];
     for (const [i, service] of services.entries()) rows.push({ service: service.name, readyRssBytes: ready[i], idleRssBytes: idle[i], idleHeapBytes: await heapUsedBytes(service.url) });
     if (config.loadSeconds > 0) {
       log(`setting up ${config.products} products and ${config.concurrency} buyers, then ${config.loadSeconds} s of checkouts at concurrency ${config.concurrency} ...`);
-      const market = await setUpMarket(api, db, admin, config.products, config.concurrency);
-      completions = await OrderCompletions.follow(database.url);
-      const peaks = new RssPeaks(pids, 250);
-      const load = await runLevel(api, market, completions, { concurrency: config.concurrency, seconds: config.loadSeconds, lostAfterMs: config.lostAfterMs });
-      const peak = peaks.stop();
-      for (const [i, service] of services.entries()) Object.assign(rows[i], { loadPeakRssBytes: peak.get(service.pid), loadHeapBytes: await heapUsedBytes(service.url) });
+      const { load, services: loaded } = await memoryUnderLoad(marketplace, database, config);
+      loaded.forEach((figures, i) => Object.assign(rows[i], { loadPeakRssBytes: figures.peakRssBytes, loadHeapBytes: figures.heapUsedBytes }));
       log(`load: ${load.placed} orders, ${load.confirmedPerSecond.toFixed(1)} confirmed/s, ${load.errors} errors, ${load.lost} lost`);
       if (load.errors > 0 || load.lost > 0) process.exitCode = 1;
     }
     log('');
     log(memoryReport(rows));
   } finally {
-    await completions?.close();
     await marketplace?.stop();
-    await db.destroy();
-    await database.drop();
+    await database.close();
   }
 }
 
 /** Each process's median resident set over `samples` readings a second apart. */
-async function idleResidentBytes(pids: number[], samples: number): Promise<number[]> {
+async function medianResidentBytes(pids: number[], samples: number): Promise<number[]> {
   const readings: number[][] = pids.map(() => []);
   for (let n = 0; n < samples; n++) {
     if (n > 0) await sleep(1000);
