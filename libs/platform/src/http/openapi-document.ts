@@ -24,12 +24,15 @@ export function buildOpenApiDocument(app: INestApplication, serviceName: string)
 /**
  * Serves the document at GET /openapi.json, outside Nest's router so that no guard stands in front
  * of it. An app that routes /openapi.json itself (the gateway serves the merged one) keeps its own.
+ * The document is built on the first request, not at start: only the gateway's /docs asks for it, and
+ * a service that is never asked does not hold it or the garbage of building it.
  */
 export function serveOpenApiDocument(app: NestFastifyApplication, serviceName: string): void {
   const fastify = app.getHttpAdapter().getInstance();
   if (fastify.hasRoute({ method: 'GET', url: OPENAPI_PATH })) return;
-  const document = buildOpenApiDocument(app, serviceName);
+  let document: OpenAPIObject | undefined;
   fastify.get(OPENAPI_PATH, (_request, reply) => {
+    document ??= buildOpenApiDocument(app, serviceName);
     void reply.send(document);
   });
 }

@@ -1,89 +1,73 @@
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
+import { context, propagation, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { detectResources, envDetector, hostDetector, osDetector, processDetector, resourceFromAttributes, serviceInstanceIdDetector } from '@opentelemetry/resources';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { instrumentationsFor, instrumentedModules } from './instrumentations';
+import { spanProcessorFor } from './span-processor';
 
 export interface TelemetryOptions {
   serviceName: string;
   env?: NodeJS.ProcessEnv;
 }
 
-/** Probes are polled every few seconds; tracing them would bury the real requests. */
-const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
-const INSTRUMENTED_MODULES = ['http', 'https', 'pg', 'kafkajs'];
-/**
- * The instrumentation's own list of signed-URL parameters, plus `access_token`: browsers' EventSource
- * and WebSocket cannot send headers, so the gateway takes the token in the query of its two streaming
- * endpoints, and it must not reach a trace.
- */
-const REDACTED_QUERY_PARAMS = ['sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token', 'access_token'];
-
-let started: NodeSDK | undefined;
+let started: { provider: NodeTracerProvider; unpatch: () => void } | undefined;
 
 /**
- * Starts the OpenTelemetry SDK once per process: HTTP, pg and kafkajs instrumentation with the W3C
- * trace context propagator (kafkajs carries `traceparent` in message headers). Spans are recorded
- * always, so that logs carry trace ids; they are exported over OTLP/HTTP only when
- * OTEL_EXPORTER_OTLP_ENDPOINT is set. OTel metrics and logs stay off: /metrics is Prometheus, logs are pino.
+ * Starts tracing once per process: a tracer provider with the W3C trace context propagator (kafkajs
+ * and the embedded bus carry `traceparent`) and the instrumentations of the clients this service is
+ * configured with. Spans are recorded always, so that logs carry trace ids; they are exported over
+ * OTLP/HTTP only when OTEL_EXPORTER_OTLP_ENDPOINT is set. Only the tracing SDK is loaded, not the
+ * metrics and logs SDKs: /metrics is Prometheus, logs are pino.
  */
-export function startTelemetry(options: TelemetryOptions): NodeSDK {
-  if (started) return started;
-  const endpoint = otlpEndpoint(options.env ?? process.env);
-  const sdk = new NodeSDK({
-    serviceName: options.serviceName,
-    textMapPropagator: new W3CTraceContextPropagator(),
-    spanProcessors: [
-      endpoint
-        ? new tracing.BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }))
-        : new tracing.NoopSpanProcessor(),
-    ],
-    metricReaders: [],
-    logRecordProcessors: [],
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]),
-        redactedQueryParamsServer: REDACTED_QUERY_PARAMS,
-      }),
-      // Only queries made while serving something traced: pollers and probes would flood the traces.
-      new PgInstrumentation({ requireParentSpan: true }),
-      new KafkaJsInstrumentation(),
-    ],
+export function startTelemetry(options: TelemetryOptions): NodeTracerProvider {
+  if (started) return started.provider;
+  const env = options.env ?? process.env;
+  const detected = detectResources({ detectors: [envDetector, hostDetector, osDetector, processDetector, serviceInstanceIdDetector] });
+  const provider = new NodeTracerProvider({
+    resource: detected.merge(resourceFromAttributes({ 'service.name': options.serviceName })),
+    spanProcessors: [spanProcessorFor(env)],
   });
-  sdk.start();
-  repatchLoadedModules();
-  started = sdk;
-  return sdk;
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+  const unpatch = registerInstrumentations({ tracerProvider: provider, instrumentations: instrumentationsFor(env) });
+  repatchLoadedModules(instrumentedModules(env));
+  started = { provider, unpatch };
+  return provider;
 }
 
-/** Flushes pending spans; called on shutdown. */
+/** Flushes pending spans, removes the instrumentations' patches and the global tracer; called on shutdown. */
 export async function stopTelemetry(): Promise<void> {
-  const sdk = started;
+  const stopping = started;
+  if (!stopping) return;
   started = undefined;
-  await sdk?.shutdown();
+  stopping.unpatch();
+  await stopping.provider.shutdown();
+  // The API refuses a second registration: a later start (tests) needs the slots empty.
+  trace.disable();
+  context.disable();
+  propagation.disable();
 }
 
 /**
  * The instrumentations patch a module when it is next required. An app's telemetry.ts runs first, but
  * importing the platform library itself already loads http (and possibly pg or kafkajs); requiring
  * them once more here applies the patches to those already-loaded modules, whose exports are shared.
+ * A package not loaded yet is left alone: it is patched when first required, if it ever is.
  */
-function repatchLoadedModules(): void {
+function repatchLoadedModules(names: string[]): void {
   const load = createRequire(__filename);
-  for (const name of INSTRUMENTED_MODULES) {
-    try {
-      load(name);
-    } catch {
-      // Not installed in this deployment: nothing to patch.
-    }
+  for (const name of names) {
+    if (!isBuiltin(name) && !isLoaded(load, name)) continue;
+    load(name);
   }
 }
 
-function otlpEndpoint(env: NodeJS.ProcessEnv): string | undefined {
-  const value = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
-  // An invalid value is reported by loadConfig with the other configuration errors.
-  if (!value || !URL.canParse(value)) return undefined;
-  return value.replace(/\/+$/, '');
+function isLoaded(load: NodeJS.Require, name: string): boolean {
+  try {
+    return load.resolve(name) in load.cache;
+  } catch {
+    // Not installed in this deployment: nothing to patch.
+    return false;
+  }
 }
