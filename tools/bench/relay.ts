@@ -39,6 +39,9 @@ async function main(): Promise<void> {
     const head = await store.headPosition();
     if (!head) throw new Error('the log is empty after seeding it');
     const messages = await encodedLog(store, ordersOnto('bench'), RELAY_SOURCE);
+    if (messages.length !== config.events) {
+      throw new Error(`read ${messages.length} of ${config.events} events: a transaction open elsewhere on the server holds the log's read horizon back; run again`);
+    }
     log(`  ${messages.length} messages, ${Math.round(messages.reduce((sum, m) => sum + m.value.length, 0) / messages.length)} bytes of JSON each on average`);
 
     const producer = await bus.producer();

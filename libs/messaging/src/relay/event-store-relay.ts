@@ -1,14 +1,19 @@
-import type { EventStore, RecordedEvent, SubscribeToAllOptions } from '@marketplace/event-store';
+import type { EventStore, SubscribeToAllOptions } from '@marketplace/event-store';
 import type { Knex } from 'knex';
 import type { BusLogger } from '../bus-support/bus-logger';
 import type { Producer } from '../port';
 import { type LeaderSession, LeaderLoop } from './leader-session';
-import { publishedMessage, type RecordedEventMapper } from './recorded-event-mapping';
+import type { RecordedEventMapper } from './recorded-event-mapping';
 import { RelayBatcher } from './relay-batcher';
 import { RelayCheckpoints } from './relay-checkpoints';
+import { type RelayItem, relayItem } from './relay-item';
 
-/** The batching a relay uses when its options leave it out. */
-export const DEFAULT_RELAY_BATCHING = { batchSize: 100, lingerMs: 20 } as const;
+/**
+ * The batching a relay uses when its options leave it out. Batches form while one is in flight, so no
+ * linger is needed for them to grow under load. The byte bound keeps a batch under Kafka's default
+ * message.max.bytes (1 MB) even when all of it lands on one partition.
+ */
+export const DEFAULT_RELAY_BATCHING = { batchSize: 1_000, batchBytes: 900_000, lingerMs: 0 } as const;
 
 export interface EventStoreRelayOptions {
   /** Names the checkpoint and the leadership: one active relay per name. */
@@ -23,9 +28,11 @@ export interface EventStoreRelayOptions {
   source: string;
   map: RecordedEventMapper;
   filter?: SubscribeToAllOptions['filter'];
-  /** Events per send and checkpoint (default 100). */
+  /** Most events per send and checkpoint (default 1,000). */
   batchSize?: number;
-  /** Longest wait for a partial batch to fill (default 20 ms). */
+  /** Most bytes of messages (keys, values, headers) per send (default 900,000). */
+  batchBytes?: number;
+  /** Longest wait for a partial batch to fill while none is in flight (default 0). */
   lingerMs?: number;
   /** Pause between tries for leadership, and after a failure (default 1000 ms). */
   retryMs?: number;
@@ -35,7 +42,8 @@ export interface EventStoreRelayOptions {
 /**
  * Publishes the event store's global log: subscribes from its durable checkpoint, maps each event to a
  * CloudEvent (validated against its contract), publishes a batch, and saves the checkpoint only after
- * the broker acknowledged it. At least once: after a crash the events since the checkpoint go out again,
+ * the broker acknowledged it. One batch is in flight at a time; the next is read and mapped meanwhile,
+ * and sent only after the first was acknowledged and checkpointed. At least once: after a crash the events since the checkpoint go out again,
  * in global order, so per-key order holds. A stored event that fails its contract stops the relay (and
  * it retries, logging the error) rather than being skipped: nothing committed is left unpublished.
  */
@@ -76,25 +84,30 @@ export class EventStoreRelay {
     const { name, store, filter } = this.options;
     const fromPosition = await this.checkpoints.load(session.client, name);
     const failed = new AbortController();
-    const batcher = new RelayBatcher<RecordedEvent>({
-      size: this.options.batchSize ?? DEFAULT_RELAY_BATCHING.batchSize,
+    const batcher = new RelayBatcher<RelayItem>({
+      maxItems: this.options.batchSize ?? DEFAULT_RELAY_BATCHING.batchSize,
+      maxBytes: this.options.batchBytes ?? DEFAULT_RELAY_BATCHING.batchBytes,
+      bytesOf: (item) => item.bytes,
       lingerMs: this.options.lingerMs ?? DEFAULT_RELAY_BATCHING.lingerMs,
       flush: (batch) => this.publish(session, batch),
       onFailure: (error) => failed.abort(error),
     });
     const signal = AbortSignal.any([session.signal, failed.signal]);
-    const subscription = store.subscribeToAll({ fromPosition, filter, signal, onEvent: (event) => batcher.add(event) });
+    const { map, source } = this.options;
+    const subscription = store.subscribeToAll({ fromPosition, filter, signal, onEvent: (event) => batcher.add(relayItem(event, map, source)) });
     try {
       await subscription.done;
     } finally {
       batcher.cancelLinger();
+      // A send still in flight ends before the session does: the next leader resends from the checkpoint only after it.
+      await batcher.settled();
     }
     if (batcher.error) throw batcher.error.error;
     await batcher.flush();
   }
 
-  private async publish(session: LeaderSession, batch: RecordedEvent[]): Promise<void> {
-    const messages = batch.flatMap((event) => publishedMessage(event, this.options.map, this.options.source) ?? []);
+  private async publish(session: LeaderSession, batch: RelayItem[]): Promise<void> {
+    const messages = batch.flatMap((item) => item.message ?? []);
     if (messages.length > 0) await this.options.producer.send(messages);
     await this.checkpoints.save(session.client, this.options.name, batch[batch.length - 1].position);
   }

@@ -1,7 +1,10 @@
 export interface RelayBatcherOptions<T> {
-  /** Items per batch: adding the item that fills one waits for its flush (back-pressure). */
-  size: number;
-  /** How long a partial batch may wait for more items before it is flushed anyway. */
+  /** Most items per batch. */
+  maxItems: number;
+  /** Most bytes per batch, as `bytesOf` counts them; an item larger on its own goes alone. */
+  maxBytes: number;
+  bytesOf: (item: T) => number;
+  /** How long a partial batch waits for more items while no batch is in flight. */
   lingerMs: number;
   flush: (batch: T[]) => Promise<void>;
   /** Called once, on the first failed flush; later adds reject with that error. */
@@ -9,41 +12,47 @@ export interface RelayBatcherOptions<T> {
 }
 
 /**
- * Groups items handed over one at a time into batches, flushed in order, one at a time: a subscription
- * delivers events singly, and the relay publishes and checkpoints them a batch at a time.
+ * Groups items handed over one at a time into batches, flushed in order, one at a time. While a batch
+ * is in flight the next one fills, and goes as soon as the first is done: the source keeps reading
+ * during the round trip, and batches grow with the load (up to maxItems / maxBytes) instead of waiting
+ * for a timer. Adding to a full next batch waits for the flush in flight (back-pressure).
  */
 export class RelayBatcher<T> {
   private buffer: T[] = [];
+  private bufferedBytes = 0;
   private timer?: NodeJS.Timeout;
-  private flushed: Promise<void> = Promise.resolve();
+  private inFlight?: Promise<void>;
   private failure?: { error: unknown };
+  private taken: (() => void)[] = [];
 
   constructor(private readonly options: RelayBatcherOptions<T>) {}
 
   async add(item: T): Promise<void> {
-    if (this.failure) throw this.failure.error;
+    this.throwIfFailed();
     this.buffer.push(item);
-    if (this.buffer.length >= this.options.size) return this.flush();
-    // A failure here is reported through onFailure and the next add.
-    this.timer ??= setTimeout(() => this.flush().catch(() => undefined), this.options.lingerMs);
+    this.bufferedBytes += this.options.bytesOf(item);
+    if (this.inFlight) {
+      if (this.isFull()) await new Promise<void>((resolve) => this.taken.push(resolve));
+      this.throwIfFailed();
+    } else if (this.isFull()) {
+      this.next();
+    } else {
+      this.timer ??= setTimeout(() => this.next(), this.options.lingerMs);
+    }
   }
 
-  /** Flushes what is buffered; resolves when every batch so far is flushed, rejects if one failed. */
-  flush(): Promise<void> {
-    this.cancelLinger();
-    const batch = this.buffer.splice(0);
-    if (batch.length > 0) {
-      this.flushed = this.flushed
-        .then(() => this.options.flush(batch))
-        .catch((error: unknown) => {
-          if (!this.failure) {
-            this.failure = { error };
-            this.options.onFailure(error);
-          }
-          throw this.failure.error;
-        });
+  /** Flushes everything buffered; resolves when all is flushed, rejects if a flush failed. */
+  async flush(): Promise<void> {
+    while (!this.failure && (this.inFlight || this.buffer.length > 0)) {
+      this.next();
+      await this.settled();
     }
-    return this.flushed;
+    this.throwIfFailed();
+  }
+
+  /** Resolves once no batch is in flight, whether it succeeded or not. */
+  async settled(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
   }
 
   /** The error of the first failed flush, if any. */
@@ -54,5 +63,50 @@ export class RelayBatcher<T> {
   cancelLinger(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  private isFull(): boolean {
+    return this.buffer.length >= this.options.maxItems || this.bufferedBytes >= this.options.maxBytes;
+  }
+
+  /** Starts flushing the next batch, unless one is in flight (its end starts the next) or a flush failed. */
+  private next(): void {
+    this.cancelLinger();
+    if (this.inFlight || this.failure || this.buffer.length === 0) return;
+    const batch = this.take();
+    this.inFlight = this.options.flush(batch).then(
+      () => {
+        this.inFlight = undefined;
+        this.next();
+      },
+      (error: unknown) => {
+        this.inFlight = undefined;
+        this.failure = { error };
+        this.releaseWaiting();
+        this.options.onFailure(error);
+      },
+    );
+    this.releaseWaiting();
+  }
+
+  private take(): T[] {
+    let count = 0;
+    let bytes = 0;
+    for (const item of this.buffer) {
+      const size = this.options.bytesOf(item);
+      if (count === this.options.maxItems || (count > 0 && bytes + size > this.options.maxBytes)) break;
+      count += 1;
+      bytes += size;
+    }
+    this.bufferedBytes -= bytes;
+    return this.buffer.splice(0, count);
+  }
+
+  private releaseWaiting(): void {
+    for (const release of this.taken.splice(0)) release();
   }
 }
