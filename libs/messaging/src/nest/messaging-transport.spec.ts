@@ -1,4 +1,5 @@
 import type { MessageBus } from '../port';
+import { EVENT_BATCH_EXTRAS } from './event-batch-pattern';
 import { MessagingTransport, UnsupportedPatternError } from './messaging-transport';
 
 describe('MessagingTransport', () => {
@@ -11,6 +12,15 @@ describe('MessagingTransport', () => {
     transport.addHandler('catalog.inventory.v1', handler(true), true);
     expect(transport.topics()).toEqual(['catalog.product.v1', 'catalog.inventory.v1']);
     expect(transport.unwrap()).toBe(bus);
+  });
+
+  it('refuses a topic whose handlers mix @EventBatchPattern and @EventPattern: Nest hands every handler of a topic the same payload', async () => {
+    const mixed = new MessagingTransport(bus, { groupId: 'notifications' });
+    mixed.addHandler('orders.order.v3', handler(true), true, { ...EVENT_BATCH_EXTRAS });
+    mixed.addHandler('orders.order.v3', handler(true), true);
+    const failure = await new Promise((resolve) => void mixed.listen(resolve));
+    expect(failure).toBeInstanceOf(UnsupportedPatternError);
+    expect((failure as Error).message).toMatch(/orders\.order\.v3 has both @EventBatchPattern and @EventPattern handlers/);
   });
 
   it('refuses request-response patterns and patterns that are not topic names', async () => {

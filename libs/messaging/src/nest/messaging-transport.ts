@@ -46,7 +46,7 @@ export class MessagingTransport extends Server implements CustomTransportStrateg
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const topics = this.topics();
-      const batchTopics = new Set(topics.filter((topic) => isEventBatchHandler(this.messageHandlers.get(topic) as MessageHandler)));
+      const batchTopics = new Set(topics.filter((topic) => this.takesBatches(topic)));
       if (topics.length > 0) {
         this.consumer = await EventConsumer.start(this.bus, {
           ...this.options,
@@ -60,6 +60,17 @@ export class MessagingTransport extends Server implements CustomTransportStrateg
     } catch (error) {
       callback(error);
     }
+  }
+
+  /**
+   * Whether the topic's handlers take batches. Nest chains every handler of a topic and hands each the
+   * same payload, so they must all be `@EventBatchPattern` handlers or all `@EventPattern` ones.
+   */
+  private takesBatches(topic: string): boolean {
+    const kinds = new Set<boolean>();
+    for (let handler: MessageHandler | undefined = this.messageHandlers.get(topic); handler; handler = handler.next as MessageHandler | undefined) kinds.add(isEventBatchHandler(handler));
+    if (kinds.size > 1) throw new UnsupportedPatternError(`${topic} has both @EventBatchPattern and @EventPattern handlers; its handlers must all take batches or all take events`);
+    return kinds.has(true);
   }
 
   async close(): Promise<void> {

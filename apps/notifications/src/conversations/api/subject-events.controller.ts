@@ -1,5 +1,5 @@
 import { isEventType, type MarketplaceEvent, TOPICS } from '@marketplace/contracts';
-import { Inbox, MessagingContext } from '@marketplace/messaging';
+import { type EventBatch, EventBatchPattern, Inbox, MessagingContext } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
@@ -26,11 +26,13 @@ export class SubjectEventsController {
     await this.inbox.handleOnce(this.db, this.key(event, context), (trx) => this.subjects.recordProduct(trx, { productId, sellerId, title }, new Date(event.time)));
   }
 
-  @EventPattern(TOPICS.ordersOrder)
-  async onOrderEvent(@Payload() event: MarketplaceEvent, @Ctx() context: MessagingContext): Promise<void> {
-    if (!isEventType(event, 'marketplace.orders.OrderPlaced.v3')) return;
-    const { orderId, buyerId, lines } = event.data;
-    await this.inbox.handleOnce(this.db, this.key(event, context), (trx) => this.subjects.recordOrder(trx, { orderId, buyerId, sellerIds: lines.map((line) => line.sellerId) }));
+  /** A batch handler, as notifications' own handler of this topic is (a topic's handlers all take batches or all take events). */
+  @EventBatchPattern(TOPICS.ordersOrder)
+  async onOrderEvents(@Payload() batch: EventBatch): Promise<void> {
+    const placed = batch.events.map(({ event }) => event).filter((event) => isEventType(event, 'marketplace.orders.OrderPlaced.v3'));
+    await this.inbox.handleBatchOnce(this.db, `${batch.groupId}/conversations`, placed, async (fresh, trx) => {
+      for (const { data } of fresh) await this.subjects.recordOrder(trx, { orderId: data.orderId, buyerId: data.buyerId, sellerIds: data.lines.map((line) => line.sellerId) });
+    });
   }
 
   private key(event: MarketplaceEvent, context: MessagingContext) {

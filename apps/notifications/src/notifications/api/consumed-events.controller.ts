@@ -1,15 +1,17 @@
-import { type MarketplaceEvent, TOPICS } from '@marketplace/contracts';
+import { TOPICS } from '@marketplace/contracts';
 import { CLOCK, type Clock } from '@marketplace/kernel';
-import { Inbox, MessagingContext } from '@marketplace/messaging';
+import { type EventBatch, EventBatchPattern, Inbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import type { Knex } from 'knex';
 import { EventIntake } from '../application/event-intake';
 
 /**
- * Identity's, orders' and payments' events, each taken once per event id (the inbox record commits
- * with the projections and the recorded deliveries). Older event versions arrive upcast.
+ * Identity's, orders' and payments' events, a partition batch at a time: one transaction per batch, with
+ * one inbox statement for all its event ids, in which each new event is taken in order (the inbox records
+ * commit with the projections and the recorded deliveries). A batch that fails is handed over again one
+ * event at a time, with the usual retries and dead letters. Older event versions arrive upcast.
  */
 @Controller()
 export class ConsumedEventsController {
@@ -20,22 +22,26 @@ export class ConsumedEventsController {
     private readonly intake: EventIntake,
   ) {}
 
-  @EventPattern(TOPICS.identityUser)
-  onIdentityEvent(@Payload() event: MarketplaceEvent, @Ctx() context: MessagingContext): Promise<void> {
-    return this.take(event, context);
+  @EventBatchPattern(TOPICS.identityUser)
+  onIdentityEvents(@Payload() batch: EventBatch): Promise<void> {
+    return this.take(batch);
   }
 
-  @EventPattern(TOPICS.ordersOrder)
-  onOrderEvent(@Payload() event: MarketplaceEvent, @Ctx() context: MessagingContext): Promise<void> {
-    return this.take(event, context);
+  @EventBatchPattern(TOPICS.ordersOrder)
+  onOrderEvents(@Payload() batch: EventBatch): Promise<void> {
+    return this.take(batch);
   }
 
-  @EventPattern(TOPICS.paymentsPayment)
-  onPaymentEvent(@Payload() event: MarketplaceEvent, @Ctx() context: MessagingContext): Promise<void> {
-    return this.take(event, context);
+  @EventBatchPattern(TOPICS.paymentsPayment)
+  onPaymentEvents(@Payload() batch: EventBatch): Promise<void> {
+    return this.take(batch);
   }
 
-  private async take(event: MarketplaceEvent, context: MessagingContext): Promise<void> {
-    await this.inbox.handleOnce(this.db, { group: `${context.getGroupId()}/notifications`, eventId: event.id }, (trx) => this.intake.take(trx, event, this.clock.now()));
+  private async take(batch: EventBatch): Promise<void> {
+    const events = batch.events.map(({ event }) => event);
+    const at = this.clock.now();
+    await this.inbox.handleBatchOnce(this.db, `${batch.groupId}/notifications`, events, async (fresh, trx) => {
+      for (const event of fresh) await this.intake.take(trx, event, at);
+    });
   }
 }
