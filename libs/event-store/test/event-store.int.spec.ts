@@ -1,6 +1,6 @@
 import { Client, Pool } from 'pg';
 import { createTestDatabase, describeEachBackend, testInfrastructure, type TestDatabase } from '@marketplace/testing';
-import { KurrentDBEventStore, PostgresEventStore } from '../src';
+import { loadKurrentDBEventStore, PostgresEventStore } from '../src';
 import { appendQuery, appendResultFromRows } from '../src/postgres/append-statement';
 import { sqlNames } from '../src/postgres/sql-names';
 import { type EventStoreContractFixture, eventStoreContract } from './event-store-contract';
@@ -35,7 +35,7 @@ describeEachBackend<Backend>(
 
     beforeAll(async () => {
       const b = backend();
-      ({ fixture, cleanUp } = b.kind === 'postgres' ? await postgresFixture() : kurrentFixture(b.url));
+      ({ fixture, cleanUp } = b.kind === 'postgres' ? await postgresFixture() : await kurrentFixture(b.url));
     });
     afterAll(() => cleanUp?.());
 
@@ -79,7 +79,7 @@ async function postgresFixture(): Promise<{ fixture: EventStoreContractFixture; 
   };
 }
 
-function kurrentFixture(url: string): { fixture: EventStoreContractFixture; cleanUp: () => Promise<void> } {
-  const store = new KurrentDBEventStore({ connectionString: url });
+async function kurrentFixture(url: string): Promise<{ fixture: EventStoreContractFixture; cleanUp: () => Promise<void> }> {
+  const store = new (await loadKurrentDBEventStore())({ connectionString: url });
   return { fixture: { store }, cleanUp: () => store.close() };
 }
