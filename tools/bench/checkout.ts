@@ -1,6 +1,5 @@
-import { cpus } from 'node:os';
-import type { Knex } from 'knex';
 import { reportBenchFailure } from './bench-config';
+import { machineReport } from './machine-report';
 import { openBenchDatabase } from './bench-database';
 import { type BenchMarketplace, startBenchMarketplace } from './bench-marketplace';
 import { checkoutBenchConfig } from './checkout-bench-config';
@@ -24,7 +23,8 @@ async function main(): Promise<void> {
   let marketplace: BenchMarketplace | undefined;
   let completions: OrderCompletions | undefined;
   try {
-    log(`machine: ${cpus().length} cores; PostgreSQL ${await settings(db)}; bus: ${config.kafkaBrokers ? 'kafka' : 'embedded'}`);
+    for (const line of await machineReport(database.url)) log(line);
+    log(`bus: ${config.kafkaBrokers ? 'kafka' : 'embedded'}`);
     log('starting the seven services as processes ...');
     marketplace = await startBenchMarketplace('bench-checkout', database.url, config.kafkaBrokers);
     const { api, admin } = marketplace;
@@ -50,11 +50,6 @@ async function main(): Promise<void> {
     await marketplace?.stop();
     await database.close();
   }
-}
-
-async function settings(db: Knex): Promise<string> {
-  const show = async (name: string) => ((await db.raw(`SHOW ${name}`)).rows[0] as Record<string, string>)[name];
-  return `${await show('server_version')} (fsync ${await show('fsync')}, synchronous_commit ${await show('synchronous_commit')}, shared_buffers ${await show('shared_buffers')})`;
 }
 
 function table(results: LevelResult[]): string {

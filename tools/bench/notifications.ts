@@ -3,7 +3,7 @@ import { createMessageBus } from '@marketplace/messaging';
 import { createTestDatabase, ServiceCluster, SseClient, waitFor } from '@marketplace/testing';
 import knex from 'knex';
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
+import { machineReport } from './machine-report';
 import { reportBenchFailure } from './bench-config';
 import { notificationsBenchConfig } from './notifications-bench-config';
 import { delivered, publishAll, registrations } from './notifications-events';
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   let cluster: ServiceCluster | undefined;
   const clients: SseClient[] = [];
   try {
-    log(`${cpus().length} cores; notifications as a process (bus: ${config.kafkaBrokers ? 'kafka' : 'embedded'}) ...`);
+    for (const line of await machineReport(database.url)) log(line);
+    log(`notifications as a process (bus: ${config.kafkaBrokers ? 'kafka' : 'embedded'}) ...`);
     cluster = await ServiceCluster.start({
       label: 'bench-notifications',
       databaseUrl: database.url,
