@@ -7,20 +7,33 @@ describe('gatewayBenchConfig', () => {
     expect(() => gatewayBenchConfig({})).toThrow(/TEST_DATABASE_URL/);
   });
 
-  it('has 32 connections and bounded budgets by default, and reads brokers and sizes from the environment', () => {
+  it('measures 1 and 32 connections at info with bounded budgets by default, and reads brokers and sizes from the environment', () => {
     expect(gatewayBenchConfig({ DATABASE_URL: 'postgres://x/y' })).toEqual({
       databaseUrl: 'postgres://x/y',
       kafkaBrokers: undefined,
-      concurrency: 32,
+      concurrencies: [1, 32],
       maxRequests: 50_000,
       seconds: 10,
       warmupSeconds: 3,
+      rounds: 4,
+      logLevel: 'info',
+      cpuProfileDir: undefined,
     });
-    const config = gatewayBenchConfig({ TEST_DATABASE_URL: 'postgres://t/y', TEST_KAFKA_BROKERS: 'a:1, b:2', BENCH_GATEWAY_CONCURRENCY: '8', BENCH_GATEWAY_SECONDS: '0.5' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://t/y', kafkaBrokers: ['a:1', 'b:2'], concurrency: 8, seconds: 0.5 });
+    const config = gatewayBenchConfig({
+      TEST_DATABASE_URL: 'postgres://t/y',
+      TEST_KAFKA_BROKERS: 'a:1, b:2',
+      BENCH_GATEWAY_CONCURRENCY: '8, 64',
+      BENCH_GATEWAY_SECONDS: '0.5',
+      BENCH_GATEWAY_ROUNDS: '1',
+      BENCH_GATEWAY_LOG_LEVEL: 'warn',
+      BENCH_GATEWAY_CPU_PROF: '/tmp/prof',
+    });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://t/y', kafkaBrokers: ['a:1', 'b:2'], concurrencies: [8, 64], seconds: 0.5, rounds: 1, logLevel: 'warn', cpuProfileDir: '/tmp/prof' });
   });
 
-  it('refuses a size that is not a positive number', () => {
+  it('refuses a size that is not a positive number, and an unknown log level', () => {
     expect(() => gatewayBenchConfig({ DATABASE_URL: 'postgres://x/y', BENCH_GATEWAY_REQUESTS: '-1' })).toThrow('BENCH_GATEWAY_REQUESTS must be a positive integer, got "-1"');
+    expect(() => gatewayBenchConfig({ DATABASE_URL: 'postgres://x/y', BENCH_GATEWAY_CONCURRENCY: '1,x' })).toThrow('BENCH_GATEWAY_CONCURRENCY must be a positive integer, got "x"');
+    expect(() => gatewayBenchConfig({ DATABASE_URL: 'postgres://x/y', BENCH_GATEWAY_LOG_LEVEL: 'loud' })).toThrow(/BENCH_GATEWAY_LOG_LEVEL/);
   });
 });

@@ -1,4 +1,4 @@
-import { runLoad } from './gateway-load';
+import { combineLoads, runLoad } from './gateway-load';
 
 describe('runLoad', () => {
   it('sends exactly the request budget when time allows, never more than `concurrency` at once', async () => {
@@ -59,5 +59,11 @@ describe('runLoad', () => {
     );
     expect(result).toMatchObject({ requests: 5, p50Ms: 3, p99Ms: 100, seconds: 0.11 });
     expect(result.requestsPerSecond).toBeCloseTo(5 / 0.11);
+  });
+
+  it('combines rounds of one target: all their requests over all their time, percentiles over all latencies', () => {
+    const run = (latenciesMs: number[], seconds: number, errors = 0) => ({ requests: latenciesMs.length, errors, seconds, requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, latenciesMs });
+    const combined = combineLoads([run([1, 2, 3], 1), run([4, 5], 1, 1)]);
+    expect(combined).toMatchObject({ requests: 5, errors: 1, seconds: 2, requestsPerSecond: 2.5, p50Ms: 3, p99Ms: 5, latenciesMs: [1, 2, 3, 4, 5] });
   });
 });

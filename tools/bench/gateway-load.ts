@@ -17,6 +17,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Every request's latency, sorted; rounds of one target are combined from them. */
+  latenciesMs: number[];
 }
 
 /** One request; resolves true when it answered as expected. */
@@ -51,5 +53,21 @@ export async function runLoad(send: SendRequest, options: LoadOptions, now: () =
     requestsPerSecond: seconds > 0 ? latenciesMs.length / seconds : 0,
     p50Ms: percentile(latenciesMs, 50),
     p99Ms: percentile(latenciesMs, 99),
+    latenciesMs,
+  };
+}
+
+/** Several runs of one target (rounds taking turns with another target) as one: their requests over their time. */
+export function combineLoads(runs: LoadResult[]): LoadResult {
+  const latenciesMs = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  return {
+    requests: latenciesMs.length,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    seconds,
+    requestsPerSecond: seconds > 0 ? latenciesMs.length / seconds : 0,
+    p50Ms: percentile(latenciesMs, 50),
+    p99Ms: percentile(latenciesMs, 99),
+    latenciesMs,
   };
 }

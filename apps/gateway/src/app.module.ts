@@ -9,6 +9,7 @@ import { OpenApiAggregator } from './openapi/openapi-aggregator';
 import { OpenApiController } from './openapi/openapi.controller';
 import { ApiProxy } from './proxy/api-proxy';
 import { UpgradeRequests } from './proxy/upgrade-requests';
+import { UpstreamClient } from './proxy/upstream-client';
 import { EdgeRateLimits } from './rate-limit/edge-rate-limits';
 import { rateLimitStoreProvider } from './rate-limit/rate-limit.providers';
 
@@ -16,6 +17,6 @@ import { rateLimitStoreProvider } from './rate-limit/rate-limit.providers';
 @Module({
   imports: [PlatformModule.forRoot()],
   controllers: [OpenApiController],
-  providers: [ServiceReadiness, tokenVerifierProvider, EdgeAuthenticator, rateLimitStoreProvider, EdgeRateLimits, EdgeProtection, UpgradeRequests, ApiProxy, OpenApiAggregator, GatewayRoutes],
+  providers: [ServiceReadiness, tokenVerifierProvider, EdgeAuthenticator, rateLimitStoreProvider, EdgeRateLimits, EdgeProtection, UpgradeRequests, UpstreamClient, ApiProxy, OpenApiAggregator, GatewayRoutes],
 })
 export class AppModule {}

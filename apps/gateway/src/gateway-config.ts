@@ -35,6 +35,10 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   JWT_AUDIENCE: z.string().min(1).default('marketplace-api'),
   /** After fetching identity's key set, a token with an unknown `kid` refetches it only after this long (a flood of forged kids cannot hammer identity). */
   JWKS_REFETCH_COOLDOWN_MS: positiveIntVar.default(30000),
+  /** Tokens that verified are remembered (by their exact string) until they expire, at most this long: a token is checked again at least this often. */
+  TOKEN_CACHE_TTL_MS: positiveIntVar.default(60000),
+  /** Verified tokens remembered at most; the oldest is forgotten first. */
+  TOKEN_CACHE_MAX_ENTRIES: positiveIntVar.default(10000),
   /** Browser origins allowed to call the API (with credentials); empty allows none. */
   CORS_ORIGINS: originListVar.default([]),
   RATE_LIMIT_WINDOW_MS: positiveIntVar.default(60000),

@@ -175,6 +175,52 @@ describe('gateway /api/v1 proxy', () => {
     });
   });
 
+  describe('bodies', () => {
+    it('passes a small body of announced length on whole, and a large one streamed, byte for byte, with its headers', async () => {
+      for (const size of [10, 64 * 1024, 64 * 1024 + 1, 300 * 1024]) {
+        const body = Buffer.alloc(size, 'x');
+        body.write(`${size}:`);
+        catalog.handler = (_request, response) => response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size, etag: '"e-1"' }).end(body);
+        const response = await fetch(`${await gateway.app.getUrl()}/api/v1/categories`);
+        expect([size, response.status, response.headers.get('etag'), response.headers.get('content-length')]).toEqual([size, 200, '"e-1"', String(size)]);
+        expect(Buffer.from(await response.arrayBuffer()).equals(body)).toBe(true);
+      }
+    });
+
+    it('answers 504 upstream_timeout when a small body stops arriving, before anything reached the client', async () => {
+      catalog.handler = (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': 100 });
+        response.write('{"partial":');
+      };
+      const response = await gateway.app.inject({ method: 'GET', url: '/api/v1/categories' });
+      expect(response.statusCode).toBe(504);
+      expect(response.json().error).toMatchObject({ code: 'upstream_timeout', message: 'The catalog service stopped sending its response.' });
+    });
+
+    it('answers a HEAD with the head only', async () => {
+      catalog.handler = (_request, response) => response.writeHead(200, { 'content-type': 'application/json', 'content-length': 42 }).end();
+      const response = await fetch(`${await gateway.app.getUrl()}/api/v1/categories`, { method: 'HEAD' });
+      expect([response.status, response.headers.get('content-length')]).toEqual([200, '42']);
+      expect((await response.arrayBuffer()).byteLength).toBe(0);
+    });
+  });
+
+  it("logs at info the answers it gives itself, and at debug those a service gave (which that service logs)", async () => {
+    const lines: { level: string; status: number; msg: string }[] = [];
+    const logged = await startTestGateway(catalog.url, { IDENTITY_URL: identity.url }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    try {
+      expect((await logged.app.inject({ method: 'GET', url: '/api/v1/categories' })).statusCode).toBe(200);
+      expect((await logged.app.inject({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+      expect((await logged.app.inject({ method: 'GET', url: '/api/v1/unknown' })).statusCode).toBe(404);
+    } finally {
+      await logged.app.close();
+    }
+    expect(lines.filter((line) => line.msg === 'request completed').map((line) => [line.level, line.status])).toEqual([
+      ['info', 401],
+      ['info', 404],
+    ]);
+  });
+
   it('cancels the request to the service when the client goes away, before and during the response', async () => {
     const patient = await startTestGateway(catalog.url, { IDENTITY_URL: identity.url, UPSTREAM_TIMEOUT_MS: '10000' });
     try {

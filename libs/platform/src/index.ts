@@ -21,3 +21,4 @@ export * from './http/page-cursor';
 export * from './http/request-id.decorator';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/bootstrap-service';
+export { markAnsweredByAnotherService } from './bootstrap/request-hooks';

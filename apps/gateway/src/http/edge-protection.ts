@@ -1,10 +1,10 @@
-import helmet from '@fastify/helmet';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import { PLATFORM_CONFIG } from '@marketplace/platform';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../gateway-config';
 import { EdgeRateLimits } from '../rate-limit/edge-rate-limits';
+import { registerSecurityHeaders } from './security-headers';
 
 /** Probes are polled constantly by the orchestrator; they must never be rate limited. */
 const UNLIMITED = new Set(['/health', '/ready', '/metrics']);
@@ -21,7 +21,7 @@ export class EdgeProtection {
   ) {}
 
   register(adapter: FastifyAdapter, fastify: FastifyInstance): void {
-    void fastify.register(helmet, { contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, frameguard: { action: 'deny' } });
+    registerSecurityHeaders(fastify, { contentSecurityPolicy: API_CONTENT_SECURITY_POLICY, frameguard: { action: 'deny' } });
     adapter.enableCors({
       origin: this.config.CORS_ORIGINS,
       credentials: true,
@@ -29,9 +29,21 @@ export class EdgeProtection {
       exposedHeaders: ['x-request-id', 'retry-after'],
       maxAge: 600,
     });
-    fastify.addHook('onRequest', async (request) => {
-      if (UNLIMITED.has(request.url.split('?')[0] ?? '')) return;
-      await this.rateLimits.checkIp(request.ip);
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      if (UNLIMITED.has(pathOf(request.url))) return done();
+      let pending: void | Promise<void>;
+      try {
+        pending = this.rateLimits.checkIp(request.ip);
+      } catch (error) {
+        return done(error as Error);
+      }
+      if (pending) pending.then(() => done(), done);
+      else done();
     });
   }
+}
+
+function pathOf(url: string): string {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? url : url.slice(0, queryAt);
 }

@@ -25,7 +25,14 @@ export class GatewayRoutes implements OnModuleInit {
     const adapter = this.adapterHost.httpAdapter as FastifyAdapter;
     const fastify = adapter.getInstance<FastifyInstance>();
     // First of the gateway's hooks: no later one may see, log or pass on a token in the URL.
-    fastify.addHook('onRequest', async (request) => moveQueryAccessToken(request.raw, this.upgrades.isUpgrade(request.raw)));
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      try {
+        moveQueryAccessToken(request.raw, this.upgrades.isUpgrade(request.raw));
+      } catch (error) {
+        return done(error as Error);
+      }
+      done();
+    });
     this.protection.register(adapter, fastify);
     this.proxy.register(fastify);
     this.upgrades.listen(fastify);

@@ -46,7 +46,7 @@ export function registerDocsRoutes(fastify: FastifyInstance): void {
   const root = dirname(require.resolve('swagger-ui-dist/package.json'));
   const assets = new Map(Object.entries(ASSETS).map(([file, type]) => [file, { type, content: readFileSync(join(root, file)) }]));
   assets.set('init.js', { type: 'application/javascript; charset=utf-8', content: Buffer.from(INIT) });
-  // Read by @fastify/helmet per request; set as route config because these routes may be added before the plugin loads.
+  // Read by the security headers' hook (http/security-headers.ts): helmet's options for these routes, over the API's.
   const config = { helmet: { contentSecurityPolicy: DOCS_CONTENT_SECURITY_POLICY } };
 
   fastify.get('/docs', { config }, (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));

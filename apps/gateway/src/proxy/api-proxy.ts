@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError, PLATFORM_CONFIG } from '@marketplace/platform';
+import { markAnsweredByAnotherService, NotFoundError, PLATFORM_CONFIG } from '@marketplace/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EdgeAuthenticator } from '../auth/edge-authenticator';
 import { serviceBaseUrl, type GatewayConfig } from '../gateway-config';
@@ -7,13 +7,14 @@ import { EdgeRateLimits } from '../rate-limit/edge-rate-limits';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
 import { API_PREFIX, resolveRoute } from './route-table';
 import { UpgradeRequests } from './upgrade-requests';
-import { sendUpstream } from './upstream-client';
+import { UpstreamClient, type Cancellation } from './upstream-client';
 
 /**
  * `/api/v1/*`: finds the owning service, checks the token and the user's rate limit, and passes the
  * request on. Request bodies arrive as raw bytes (up to the body limit, 413 beyond), so that what the
  * service gets is exactly what the client sent (webhook signatures depend on it); responses are
- * streamed back unbuffered, server-sent events included. An upgrade request (WebSocket) is asked of the
+ * streamed back unbuffered, server-sent events included (a small body of announced length is passed on
+ * as one buffer once it has arrived: `SMALL_BODY_BYTES`). An upgrade request (WebSocket) is asked of the
  * service in turn; if it switches protocols, the two connections are joined into a tunnel.
  */
 @Injectable()
@@ -22,6 +23,7 @@ export class ApiProxy {
     private readonly authenticator: EdgeAuthenticator,
     private readonly rateLimits: EdgeRateLimits,
     private readonly upgrades: UpgradeRequests,
+    private readonly upstream: UpstreamClient,
     @Inject(PLATFORM_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -40,14 +42,17 @@ export class ApiProxy {
     const route = resolveRoute(request.url);
     if (!route) throw new NotFoundError(`No API route matches ${request.method} ${request.url.split('?')[0]}.`);
     const user = await this.authenticator.authenticate(request.method, route.path, request.headers.authorization);
-    if (user) await this.rateLimits.checkUser(user.id);
+    if (user) {
+      const pending = this.rateLimits.checkUser(user.id);
+      if (pending) await pending;
+    }
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
     const upgrade = this.upgrades.isUpgrade(request.raw) ? request.headers.upgrade : undefined;
-    const clientGone = new AbortController();
+    const call: Cancellation = {};
     reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) clientGone.abort();
+      if (!reply.raw.writableFinished) call.cancel?.();
     });
-    const { response, switched } = await sendUpstream(
+    const { response, switched } = await this.upstream.send(
       {
         service: route.service,
         baseUrl: serviceBaseUrl(this.config, route.service),
@@ -62,12 +67,13 @@ export class ApiProxy {
           upgrade,
         }),
         body,
-        signal: clientGone.signal,
         upgrade: upgrade !== undefined,
       },
-      { connectMs: this.config.UPSTREAM_CONNECT_TIMEOUT_MS, responseMs: this.config.UPSTREAM_TIMEOUT_MS },
+      call,
     );
     if (switched) return this.upgrades.tunnel(request, reply, response, switched);
-    return reply.status(response.statusCode ?? 502).headers(clientResponseHeaders(response.headers)).send(response);
+    // The service logs this request itself (same x-request-id): the gateway's line for it is at debug.
+    markAnsweredByAnotherService(request);
+    return reply.status(response.statusCode).headers(clientResponseHeaders(response.headers)).send(response.body);
   }
 }

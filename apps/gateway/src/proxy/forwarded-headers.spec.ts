@@ -41,6 +41,7 @@ describe('upstreamRequestHeaders', () => {
         forwarded: 'for=10.0.0.1',
         'x-real-ip': '10.0.0.1',
         'x-request-id': 'client-chosen',
+        expect: '100-continue',
       },
       { ...facts, bodyLength: undefined, host: undefined },
     );

@@ -4,8 +4,11 @@ import { API_PREFIX, resolveRoute } from './route-table';
 /** Headers that describe one connection, not the message (RFC 9110 §7.6.1): never forwarded. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
-/** Set by the gateway itself, so never taken from a client. */
-const GATEWAY_OWNED = new Set(['host', 'content-length', 'forwarded', 'x-real-ip', 'x-request-id']);
+/**
+ * Set by the gateway itself, so never taken from a client. `expect: 100-continue` was answered by the
+ * gateway's own server, and the body arrives whole before it is forwarded: there is nothing to expect.
+ */
+const GATEWAY_OWNED = new Set(['host', 'content-length', 'forwarded', 'x-real-ip', 'x-request-id', 'expect']);
 
 /** Identity and client-address claims: only the gateway may make them, and services still re-verify the token. */
 const FORGEABLE_PREFIXES = ['x-user-', 'x-forwarded-'];
@@ -27,9 +30,10 @@ export interface ClientRequestFacts {
 export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, facts: ClientRequestFacts): OutgoingHttpHeaders {
   const dropped = connectionListed(incoming.connection);
   const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(incoming)) {
+  for (const name in incoming) {
+    const value = incoming[name];
     if (value === undefined || HOP_BY_HOP.has(name) || GATEWAY_OWNED.has(name) || dropped.has(name)) continue;
-    if (FORGEABLE_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
+    if (name.startsWith('x-') && FORGEABLE_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
     headers[name] = value;
   }
   headers['x-request-id'] = facts.requestId;
@@ -48,7 +52,8 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, facts: Cli
 export function clientResponseHeaders(upstream: IncomingHttpHeaders): OutgoingHttpHeaders {
   const dropped = connectionListed(upstream.connection);
   const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(upstream)) {
+  for (const name in upstream) {
+    const value = upstream[name];
     if (value === undefined || HOP_BY_HOP.has(name) || dropped.has(name) || GATEWAY_RESPONSE_OWNED.has(name)) continue;
     if (name.startsWith('access-control-')) continue;
     headers[name] = name === 'location' && typeof value === 'string' ? publicLocation(value) : value;
@@ -61,7 +66,12 @@ function publicLocation(location: string): string {
   return location.startsWith('/') && !location.startsWith('//') && resolveRoute(API_PREFIX + location) ? API_PREFIX + location : location;
 }
 
-/** `Connection: close, x-foo` also makes `x-foo` hop-by-hop. */
-function connectionListed(connection: string | undefined): Set<string> {
-  return new Set((connection ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean));
+const NONE: ReadonlySet<string> = new Set();
+
+/** `Connection: close, x-foo` also makes `x-foo` hop-by-hop (a header given twice arrives as a list). */
+function connectionListed(connection: string | string[] | undefined): ReadonlySet<string> {
+  if (!connection) return NONE;
+  const names = (Array.isArray(connection) ? connection.join(',') : connection).split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  // The common `keep-alive` and `close` name no header: nothing more to drop.
+  return names.every((name) => name === 'keep-alive' || name === 'close') ? NONE : new Set(names);
 }

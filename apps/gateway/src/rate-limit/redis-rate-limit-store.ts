@@ -12,6 +12,7 @@ return { count, ttl }
 
 /** Counters in Redis, shared by every gateway instance. */
 export class RedisRateLimitStore implements RateLimitStore {
+  readonly remote = true;
   private readonly redis: Redis;
 
   constructor(url: string, private readonly keyPrefix = 'gateway:ratelimit:') {

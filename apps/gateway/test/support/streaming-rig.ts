@@ -1,4 +1,4 @@
-import type { ServiceApp } from '@marketplace/platform';
+import type { LogLevel, ServiceApp } from '@marketplace/platform';
 import { TestTokenIssuer } from '@marketplace/auth';
 import type { DestinationStream } from 'pino';
 import { WebSocketUpstream } from './websocket-upstream';
@@ -31,8 +31,8 @@ export class StreamingRig {
   }
 
   /** A gateway with every service at the stand-in, identity's keys at the issuer, and `env` on top. */
-  async gateway(env: Record<string, string> = {}, logTo?: DestinationStream): Promise<ListeningGateway> {
-    const gateway = await startTestGateway(this.notifications.url, { IDENTITY_URL: new URL(this.issuer.jwks.url).origin, ...env }, logTo);
+  async gateway(env: Record<string, string> = {}, logTo?: DestinationStream, level?: LogLevel): Promise<ListeningGateway> {
+    const gateway = await startTestGateway(this.notifications.url, { IDENTITY_URL: new URL(this.issuer.jwks.url).origin, ...env }, logTo, level);
     this.gateways.push(gateway);
     await gateway.app.listen({ port: 0, host: '127.0.0.1' });
     const httpBase = await gateway.app.getUrl();
