@@ -1,6 +1,6 @@
 import { BusConfigurationError, type BusLogger, type RedeliveryPolicy } from './bus-support';
 import { EmbeddedBus, type EmbeddedTuning } from './embedded';
-import { KafkaBus, type KafkaTuning } from './kafka';
+import type { KafkaTuning } from './kafka/kafka-tuning';
 import type { MessageBus } from './port';
 
 export interface MessageBusOptions {
@@ -24,7 +24,11 @@ export function createMessageBus(options: MessageBusOptions): MessageBus {
   if (typeof options.clientId !== 'string' || options.clientId.trim() === '') throw new BusConfigurationError('the message bus needs a clientId');
   const { clientId, logger, redelivery } = options;
   const brokers = (options.kafkaBrokers ?? []).map((b) => b.trim()).filter(Boolean);
-  if (brokers.length > 0) return new KafkaBus({ clientId, brokers, logger, redelivery, tuning: options.kafka, topicPrefix: options.kafkaTopicPrefix });
+  if (brokers.length > 0) {
+    // Required here rather than imported: kafkajs and the adapter weigh on every process on the embedded bus.
+    const { KafkaBus } = require('./kafka/kafka-bus') as typeof import('./kafka/kafka-bus');
+    return new KafkaBus({ clientId, brokers, logger, redelivery, tuning: options.kafka, topicPrefix: options.kafkaTopicPrefix });
+  }
   if (options.databaseUrl) return new EmbeddedBus({ clientId, databaseUrl: options.databaseUrl, schema: options.schema, logger, redelivery, tuning: options.embedded });
   throw new BusConfigurationError('the message bus needs Kafka brokers (KAFKA_BROKERS) or a database for the embedded bus (DATABASE_URL)');
 }

@@ -1,4 +1,3 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { byGroupAndTopic, type ConsumerGroupLag } from '../bus-support';
 import { KafkaNamespace } from './kafka-namespace';
 
@@ -14,6 +13,8 @@ export interface KafkaLagOptions {
  */
 export async function kafkaConsumerLag(options: KafkaLagOptions): Promise<ConsumerGroupLag[]> {
   const namespace = new KafkaNamespace(options.topicPrefix);
+  // kafkajs is loaded here, not with the library: a process on the embedded bus never needs it.
+  const { Kafka, logLevel } = await import('kafkajs');
   const admin = new Kafka({ clientId: 'marketplace-ops', brokers: options.brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
