@@ -43,6 +43,11 @@ export function benchDatabaseUrl(env: NodeJS.ProcessEnv, benchmark: string): str
   return databaseUrl;
 }
 
+/** The Kafka brokers a benchmark uses (TEST_KAFKA_BROKERS, else KAFKA_BROKERS); none means the embedded bus. */
+export function benchKafkaBrokers(env: NodeJS.ProcessEnv): string[] {
+  return (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+}
+
 /** A positive size from the environment (`_` allowed as a digit separator), or `fallback` when unset. */
 export function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, { integer = true } = {}): number {
   const raw = env[name];

@@ -1,4 +1,4 @@
-import { benchDatabaseUrl, positive } from './bench-config';
+import { benchDatabaseUrl, positive, benchKafkaBrokers } from './bench-config';
 
 /** Sizes of `npm run bench:checkout`; each can be changed from the environment. */
 export interface CheckoutBenchConfig {
@@ -16,7 +16,7 @@ export interface CheckoutBenchConfig {
 }
 
 export function checkoutBenchConfig(env: NodeJS.ProcessEnv = process.env): CheckoutBenchConfig {
-  const brokers = (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = benchKafkaBrokers(env);
   const levels = (env.BENCH_CHECKOUT_CONCURRENCY ?? '1,10,50,200').split(',').map((part) => positive({ level: part.trim() }, 'level', 0));
   return {
     databaseUrl: benchDatabaseUrl(env, 'the checkout benchmark'),

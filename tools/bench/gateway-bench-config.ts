@@ -1,4 +1,4 @@
-import { benchDatabaseUrl, BenchConfigError, positive } from './bench-config';
+import { benchDatabaseUrl, BenchConfigError, positive, benchKafkaBrokers } from './bench-config';
 
 /** Sizes of `npm run bench:gateway`; each can be changed from the environment. */
 export interface GatewayBenchConfig {
@@ -30,7 +30,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export function gatewayBenchConfig(env: NodeJS.ProcessEnv = process.env): GatewayBenchConfig {
   const databaseUrl = benchDatabaseUrl(env, 'the gateway benchmark');
-  const brokers = (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = benchKafkaBrokers(env);
   const logLevel = env.BENCH_GATEWAY_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new BenchConfigError(`BENCH_GATEWAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   return {

@@ -1,4 +1,4 @@
-import { benchDatabaseUrl, positive } from './bench-config';
+import { benchDatabaseUrl, positive, benchKafkaBrokers } from './bench-config';
 
 /** Sizes of `npm run bench:notifications`; each can be changed from the environment. */
 export interface NotificationsBenchConfig {
@@ -15,7 +15,7 @@ export interface NotificationsBenchConfig {
 }
 
 export function notificationsBenchConfig(env: NodeJS.ProcessEnv = process.env): NotificationsBenchConfig {
-  const brokers = (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = benchKafkaBrokers(env);
   return {
     databaseUrl: benchDatabaseUrl(env, 'the notifications benchmark'),
     kafkaBrokers: brokers.length > 0 ? brokers : undefined,

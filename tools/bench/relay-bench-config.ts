@@ -1,4 +1,4 @@
-import { BenchConfigError, benchDatabaseUrl, positive } from './bench-config';
+import { BenchConfigError, benchDatabaseUrl, positive, benchKafkaBrokers } from './bench-config';
 
 /** Sizes of `npm run bench:relay`; each can be changed from the environment. */
 export interface RelayBenchConfig {
@@ -17,7 +17,7 @@ export interface RelayBenchConfig {
 }
 
 export function relayBenchConfig(env: NodeJS.ProcessEnv = process.env): RelayBenchConfig {
-  const kafkaBrokers = (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const kafkaBrokers = benchKafkaBrokers(env);
   if (kafkaBrokers.length === 0) {
     throw new BenchConfigError('No Kafka for the relay benchmark: set KAFKA_BROKERS, e.g. start one with `bash infra/kafka.sh start` and `eval "$(bash infra/env.sh)"`.');
   }

@@ -1,4 +1,4 @@
-import { benchDatabaseUrl, positive } from './bench-config';
+import { benchDatabaseUrl, positive, benchKafkaBrokers } from './bench-config';
 
 /** Sizes of `npm run bench:search`; each can be changed from the environment. */
 export interface SearchBenchConfig {
@@ -16,7 +16,7 @@ export interface SearchBenchConfig {
 
 export function searchBenchConfig(env: NodeJS.ProcessEnv = process.env): SearchBenchConfig {
   const databaseUrl = benchDatabaseUrl(env, 'the search benchmark');
-  const brokers = (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = benchKafkaBrokers(env);
   return {
     databaseUrl,
     kafkaBrokers: brokers.length > 0 ? brokers : undefined,
