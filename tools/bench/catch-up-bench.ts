@@ -38,8 +38,9 @@ export async function benchRawKeysetRead(databaseUrl: string, events: number, ba
   const started = process.hrtime.bigint();
   try {
     for (;;) {
-      const { rows } = await pool.query<{ global_position: string; transaction_id: string }>(
-        `SELECT stream_id, revision, event_id, type, data, metadata, global_position, transaction_id::text, recorded_at
+      // The text of the id under its own name: named transaction_id, ORDER BY would sort by the text.
+      const { rows } = await pool.query<{ global_position: string; transaction_id_text: string }>(
+        `SELECT stream_id, revision, event_id, type, data, metadata, global_position, transaction_id::text AS transaction_id_text, recorded_at
            FROM "${LOG_SCHEMA}".events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           ORDER BY transaction_id, global_position LIMIT $3`,
         [...after, batchSize],
@@ -47,7 +48,7 @@ export async function benchRawKeysetRead(databaseUrl: string, events: number, ba
       if (rows.length === 0) break;
       seen += rows.length;
       const last = rows[rows.length - 1];
-      after = [last.transaction_id, last.global_position];
+      after = [last.transaction_id_text, last.global_position];
     }
   } finally {
     await pool.end();
