@@ -4,6 +4,7 @@ export * from './position';
 export * from './decider';
 export * from './command-handler';
 export * from './postgres/postgres-event-store';
+export * from './postgres/transactional-append';
 export * from './testing';
 
 /**

@@ -1,10 +1,10 @@
 import { type EventBatch, Inbox } from '@marketplace/messaging';
-import type { EventStore } from '@marketplace/event-store';
+import { announceAppends, type EventStore } from '@marketplace/event-store';
 import { EVENT_STORE, KNEX, PLATFORM_CONFIG, schemaFor, type Migration } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { SearchConfig } from '../search-config';
-import { announceAppends, appendCatalogEvents, recordCatalogEvent } from './search-event-log';
+import { appendCatalogEvents, recordCatalogEvent } from './search-event-log';
 
 /** Search's inbox (in its own schema): which catalog events its consumer group has put in the log. */
 export const inboxMigration: Migration = {
@@ -40,7 +40,6 @@ export class CatalogEventIntake {
     const events = batch.events.map(({ event }) => event);
     if (events.length === 1) return recordCatalogEvent(this.store, events[0]);
     const { handled } = await this.inbox.handleBatchOnce(this.db, batch.groupId, events, (fresh, trx) => appendCatalogEvents(trx, this.schema, fresh));
-    // After the commit (a NOTIFY inside the transaction would serialise commits); a lost one only delays the projection to its poll.
-    if (handled.length > 0) await announceAppends(this.db, this.schema).catch(() => undefined);
+    if (handled.length > 0) await announceAppends((sql, bindings) => this.db.raw(sql, bindings as Knex.RawBinding[]), this.schema).catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 import type { MarketplaceEvent } from '@marketplace/contracts';
-import type { EventStore, NewEvent } from '@marketplace/event-store';
+import { appendToStreamsWithin, type EventStore, type NewEvent } from '@marketplace/event-store';
 import type { Knex } from 'knex';
 
 /**
@@ -51,13 +51,8 @@ export async function recordCatalogEvent(store: EventStore, event: MarketplaceEv
 
 /**
  * Appends catalog events to search's log inside the caller's transaction, in ONE statement: each
- * stream's events (in the order given) in one call of the store's append function, the streams in order
- * of their first event. The events must be new to the log (the inbox sees to that): an id already in its
- * stream fails the whole statement (a unique violation), and the transaction with it.
- *
- * It calls the PostgreSQL event store's `<schema>.append_to_stream(stream, expected, events)` itself,
- * because the EventStore port appends to one stream per call and outside any caller's transaction.
- * The call is the one `appendToStream` makes; the search suites run it against the real store.
+ * stream's events in the order given, the streams in order of their first event. The events must be
+ * new to the log (the inbox sees to that): an id already in its stream fails the transaction.
  */
 export async function appendCatalogEvents(trx: Knex.Transaction, schema: string, events: readonly MarketplaceEvent[]): Promise<void> {
   const streams = new Map<string, NewEvent[]>();
@@ -68,14 +63,5 @@ export async function appendCatalogEvents(trx: Knex.Transaction, schema: string,
     entries.push(logEntryOf(event));
   }
   const appends = [...streams].map(([stream, entries]) => ({ stream, events: entries }));
-  await trx.raw(
-    `select count(*) from jsonb_array_elements(?::jsonb) with ordinality as a (x, ord)
-     cross join lateral ??(a.x->>'stream', 'any', a.x->'events') as appended`,
-    [JSON.stringify(appends), `${schema}.append_to_stream`],
-  );
-}
-
-/** The store's NOTIFY channel: followers of the log (the projection) read at once instead of at their next poll. */
-export async function announceAppends(db: Knex, schema: string): Promise<void> {
-  await db.raw('select pg_notify(?, ?)', [`${schema}_events`, '']);
+  await appendToStreamsWithin((sql, bindings) => trx.raw(sql, bindings as Knex.RawBinding[]), schema, appends);
 }

@@ -67,7 +67,7 @@ export function appendError(error: unknown, stream: string, expectedRevision: Ex
   return error;
 }
 
-function serializeEvents(events: NewEvent[]): string {
+export function serializeEvents(events: NewEvent[]): string {
   try {
     return JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata ?? {} })));
   } catch (error) {
