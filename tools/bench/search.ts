@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createCloudEvent, type MarketplaceEvent } from '@marketplace/contracts';
 import { waitFor } from '@marketplace/testing';
 import { reportBenchFailure } from './bench-config';
+import { machineReport } from './machine-report';
 import { benchCatalog, type BenchCatalog } from './search-catalog';
 import { searchBenchConfig } from './search-bench-config';
 import { ingest, type IngestionResult, ingestionRow, openSearchWorld } from './search-ingestion';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const now = () => new Date().toISOString();
   const bus = config.kafkaBrokers ? 'kafka' : 'embedded';
   const ingestion: IngestionResult[] = [];
+  for (const line of await machineReport(config.databaseUrl)) log(line);
 
   if (config.baselineProducts > 0) {
     log(`search consuming one message at a time (bus: ${bus}) ...`);
