@@ -7,6 +7,7 @@ import { benchCatalog, type BenchCatalog } from './search-catalog';
 import { searchBenchConfig } from './search-bench-config';
 import { ingest, type IngestionResult, ingestionRow, openSearchWorld } from './search-ingestion';
 import { type LatencySummary, searchOnce, summarise, timed } from './search-load';
+import { benchProductUpserts } from './search-upsert-bound';
 
 /**
  * `npm run bench:search`: search as its own process on a fresh database and the bus (Kafka when
@@ -15,7 +16,8 @@ import { type LatencySummary, searchOnce, summarise, timed } from './search-load
  * path before batches; a smaller catalog, BENCH_SEARCH_BASELINE_PRODUCTS, 0 to skip) and once a partition
  * batch at a time (the default) with the 10,000-product catalog. On that one, a mix of queries is then
  * timed one at a time over HTTP, then the time from publishing a ProductUpdated to the new title being
- * found by a search. Not a test: it prints figures.
+ * found by a search, then the projection's product upsert alone (what bounds the read model). Not a
+ * test: it prints figures.
  */
 async function main(): Promise<void> {
   const config = searchBenchConfig();
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
       visibility.push(ms);
     }
     const updates = summarise(visibility);
+    const upserts = await benchProductUpserts(world.databaseUrl);
 
     log('');
     log(`ingestion (bus: ${bus}): a backlog of catalog events on catalog.product.v1 and catalog.inventory.v1, timed from the first event in search's log`);
@@ -95,6 +98,8 @@ async function main(): Promise<void> {
     mix.forEach((params, i) => log(row(`    ${params.replace(/category=[0-9a-f-]{36}/, 'category=…').replace(/sellerId=[0-9a-f-]{36}/, 'sellerId=…')}`, summarise(samples[i]))));
     log(`update to visible: ${config.updates} ProductUpdated events published on catalog.product.v1, each until a search finds its new title`);
     log(row('update -> visible', updates));
+    log(`what bounds the read model: the projection's product upsert alone, ${config.products} products, one statement per 167 (a 500-event batch)`);
+    upserts.forEach((u) => log(`  ${u.variant.padEnd(44)} ${u.pass.padEnd(6)} ${String(Math.round(u.rowsPerSecond)).padStart(7)} products/s`));
   } finally {
     await world.close();
   }
