@@ -99,7 +99,8 @@ async function main(): Promise<void> {
     log(`update to visible: ${config.updates} ProductUpdated events published on catalog.product.v1, each until a search finds its new title`);
     log(row('update -> visible', updates));
     log(`what bounds the read model: the projection's product upsert alone, ${config.products} products, one statement per 167 (a 500-event batch)`);
-    upserts.forEach((u) => log(`  ${u.variant.padEnd(44)} ${u.pass.padEnd(6)} ${String(Math.round(u.rowsPerSecond)).padStart(7)} products/s`));
+    log(`  the projection wrote ${upserts.writesPerProduct.toFixed(2)} row versions per product`);
+    upserts.bounds.forEach((u) => log(`  ${u.variant.padEnd(44)} ${u.pass.padEnd(6)} ${String(Math.round(u.rowsPerSecond)).padStart(7)} products/s`));
   } finally {
     await world.close();
   }
