@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyServerFactory } from 'fastify';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import type { BaseConfig } from '../config/base-config';
@@ -10,6 +11,8 @@ import { serveOpenApiDocument } from '../http/openapi-document';
 import { createLogger } from '../logging/create-logger';
 import { PinoNestLogger } from '../logging/nest-logger';
 import { PlatformContextModule } from '../platform.module';
+import { serverSpansByPlatform } from '../telemetry/start-telemetry';
+import { tracedServerFactory } from '../telemetry/server-spans';
 import { answerClientError } from './client-error-handler';
 import { requestIdFor } from './request-id';
 import { installRequestHooks } from './request-hooks';
@@ -40,7 +43,15 @@ export async function createServiceApp(
 ): Promise<ServiceApp> {
   const log = logger ?? createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL, pretty: config.LOG_FORMAT === 'pretty' });
   collectProcessMetrics(config.SERVICE_NAME);
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: requestIdFor, requestIdHeader: false, logger: false, clientErrorHandler: answerClientError });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logger: false,
+    clientErrorHandler: answerClientError,
+    // Telemetry started with serverSpans: 'platform': this server records the request spans itself.
+    ...(serverSpansByPlatform() ? { serverFactory: tracedServerFactory as FastifyServerFactory } : {}),
+  });
   installRequestHooks(adapter.getInstance(), log);
   const app = await NestFactory.create<NestFastifyApplication>(
     { module: ServiceRootModule, imports: [PlatformContextModule.of(config, log), module] },

@@ -1,6 +1,11 @@
-import Fastify from 'fastify';
-import { Writable } from 'node:stream';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import Fastify, { type FastifyServerFactory } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { Readable, Writable } from 'node:stream';
 import { createLogger } from '../logging/create-logger';
+import { tracedServerFactory } from '../telemetry/server-spans';
 import { installRequestHooks, markAnsweredByAnotherService } from './request-hooks';
 
 describe('installRequestHooks', () => {
@@ -51,6 +56,67 @@ describe('markAnsweredByAnotherService', () => {
     expect((await lines('debug')).map((line) => [line.level, line.url])).toEqual([
       ['debug', '/proxied'],
       ['info', '/own'],
+    ]);
+  });
+});
+
+describe('installRequestHooks on a server that records its own request spans', () => {
+  const exporter = new InMemorySpanExporter();
+  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+
+  beforeAll(() => provider.register({ propagator: new W3CTraceContextPropagator() }));
+
+  afterAll(async () => {
+    trace.disable();
+    context.disable();
+    propagation.disable();
+    await provider.shutdown();
+  });
+
+  it("keeps the request's id and trace in the handler (also after its body arrived) and on the request completed line, even when the response ends from another context", async () => {
+    const chunks: string[] = [];
+    const destination = new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) });
+    const logger = createLogger({ service: 'widget-shop', destination });
+    let id = 0;
+    const fastify = Fastify({ genReqId: () => `req-${(id += 1)}`, serverFactory: tracedServerFactory as FastifyServerFactory });
+    installRequestHooks(fastify, logger);
+    fastify.get('/widgets', async () => {
+      logger.info('listing');
+      return [];
+    });
+    fastify.post('/widgets', async () => {
+      logger.info('creating');
+      return { ok: true };
+    });
+    // A streamed body that a timer of no request's context ends: the response finishes in that context.
+    const streams: Readable[] = [];
+    const ender = setInterval(() => streams.splice(0).forEach((stream) => stream.push(null)), 5);
+    fastify.get('/widgets/export', (_request, reply) => {
+      const stream = new Readable({ read: () => undefined });
+      stream.push('[]');
+      streams.push(stream);
+      return reply.type('application/json').send(stream);
+    });
+    await fastify.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(fastify.server.address() as AddressInfo).port}/widgets`;
+    try {
+      expect((await fetch(url)).status).toBe(200);
+      expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"w"}' })).status).toBe(200);
+      expect(await (await fetch(`${url}/export`)).text()).toBe('[]');
+    } finally {
+      clearInterval(ender);
+      await fastify.close();
+    }
+    const lines = chunks.map((chunk) => JSON.parse(chunk) as Record<string, string>);
+    const spans = exporter.getFinishedSpans();
+    expect(spans.map((span) => span.name)).toEqual(['GET', 'POST', 'GET']);
+    const [get, post, exported] = spans.map((span) => ({ trace_id: span.spanContext().traceId, span_id: span.spanContext().spanId }));
+    expect(lines.map(({ msg, request_id, trace_id, span_id }) => ({ msg, request_id, trace_id, span_id }))).toEqual([
+      { msg: 'listing', request_id: 'req-1', ...get },
+      { msg: 'request completed', request_id: 'req-1', ...get },
+      { msg: 'creating', request_id: 'req-2', ...post },
+      { msg: 'request completed', request_id: 'req-2', ...post },
+      { msg: 'request completed', request_id: 'req-3', ...exported },
     ]);
   });
 });

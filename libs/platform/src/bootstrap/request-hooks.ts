@@ -5,8 +5,9 @@ import { httpRequestDuration } from '../health/metrics';
 import { runWithRequestId } from '../logging/request-context';
 
 const asyncScope = Symbol('asyncScope');
+const inScope = Symbol('inScope');
 const loggedByAnswerer = Symbol('loggedByAnswerer');
-type ScopedRequest = { [asyncScope]?: AsyncResource; [loggedByAnswerer]?: true };
+type ScopedRequest = { [asyncScope]?: AsyncResource; [inScope]?: boolean; [loggedByAnswerer]?: true };
 
 /**
  * For a proxy (the gateway): the answer to this request is another service's, passed on, and that
@@ -32,15 +33,24 @@ export function installRequestHooks(fastify: FastifyInstance, logger: Logger): v
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     runWithRequestId(String(request.id), () => {
-      (request as ScopedRequest)[asyncScope] = new AsyncResource('marketplace.request');
-      done();
+      const scoped = request as ScopedRequest;
+      scoped[asyncScope] = new AsyncResource('marketplace.request');
+      // Whatever runs before done() returns (every hook and the handler of a request without a body,
+      // when no hook waits) is still inside this scope.
+      scoped[inScope] = true;
+      try {
+        done();
+      } finally {
+        scoped[inScope] = false;
+      }
     });
   });
 
   // Body parsing runs in the socket's async context; re-enter the request's (its id and its trace).
   fastify.addHook('preValidation', (request, _reply, done) => {
-    const scope = (request as ScopedRequest)[asyncScope];
-    if (scope) scope.runInAsyncScope(done);
+    const scoped = request as ScopedRequest;
+    const scope = scoped[asyncScope];
+    if (scope && !scoped[inScope]) scope.runInAsyncScope(done);
     else done();
   });
 
@@ -49,13 +59,14 @@ export function installRequestHooks(fastify: FastifyInstance, logger: Logger): v
     const seconds = reply.elapsedTime / 1000;
     httpRequestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
     const level = (request as ScopedRequest)[loggedByAnswerer] ? 'debug' : 'info';
+    const scope = (request as ScopedRequest)[asyncScope];
     if ((!QUIET_ROUTES.has(route) || reply.statusCode >= 500) && completedLog.isLevelEnabled(level)) {
-      completedLog[level](
-        { request_id: request.id, method: request.method, url: request.url, status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime) },
-        'request completed',
-      );
+      const line = { request_id: request.id, method: request.method, url: request.url, status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime) };
+      // The response's events come from its socket: re-enter the request's scope, so that the line carries its trace.
+      if (scope) scope.runInAsyncScope(() => completedLog[level](line, 'request completed'));
+      else completedLog[level](line, 'request completed');
     }
-    (request as ScopedRequest)[asyncScope]?.emitDestroy();
+    scope?.emitDestroy();
     done();
   });
 }

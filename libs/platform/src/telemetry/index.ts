@@ -1,1 +1,2 @@
 export * from './start-telemetry';
+export { tracedRequestListener, tracedServerFactory } from './server-spans';

@@ -19,4 +19,15 @@ describe('instrumentationsFor', () => {
       '@opentelemetry/instrumentation-kafkajs',
     ]);
   });
+
+  it("leaves the spans of served requests to the platform's server with serverSpans: 'platform', and still traces outgoing requests", () => {
+    const configOf = (options?: { serverSpans?: 'instrumentation' | 'platform' }) => {
+      const [http, ...others] = instrumentationsFor({}, options);
+      for (const instrumentation of [http, ...others]) instrumentation.disable();
+      return http.getConfig() as { disableIncomingRequestInstrumentation?: boolean; disableOutgoingRequestInstrumentation?: boolean };
+    };
+    expect(configOf().disableIncomingRequestInstrumentation).toBe(false);
+    expect(configOf({ serverSpans: 'platform' })).toMatchObject({ disableIncomingRequestInstrumentation: true });
+    expect(configOf({ serverSpans: 'platform' }).disableOutgoingRequestInstrumentation).toBeFalsy();
+  });
 });
