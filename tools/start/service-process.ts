@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { serviceNodeOptions } from '@marketplace/platform';
 import { errorFromLine, type LastError } from './start-failure';
 
 export interface ServiceProcessOptions {
@@ -26,7 +27,8 @@ export class ServiceProcess {
   lastError?: LastError;
 
   constructor(private readonly options: ServiceProcessOptions) {
-    this.child = spawn(process.execPath, [options.entry], { env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const env = { ...options.env, NODE_OPTIONS: serviceNodeOptions(options.env.NODE_OPTIONS) };
+    this.child = spawn(process.execPath, [options.entry], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     this.readLines(this.child.stdout, 'stdout');
     this.readLines(this.child.stderr, 'stderr');
     this.exited = new Promise((done) => {

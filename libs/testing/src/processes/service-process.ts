@@ -16,6 +16,13 @@ export interface ServiceProcessOptions {
   readyTimeoutMs?: number;
 }
 
+/**
+ * SERVICE_NODE_OPTIONS of @marketplace/platform, which this library may not import: the services run here
+ * with the options they run with under `npm start` and in the image (tools/start/service-node-options.spec.ts
+ * holds the copies equal).
+ */
+export const SERVICE_NODE_OPTIONS = '--max-semi-space-size=2';
+
 export class ServiceStartError extends Error {
   override readonly name = 'ServiceStartError';
 }
@@ -45,7 +52,8 @@ export class ServiceProcess {
     try {
       this.child = spawn(process.execPath, [join(root, 'dist', 'apps', options.app, 'src', 'main.js')], {
         cwd: root,
-        env: options.env,
+        // The caller's NODE_OPTIONS (a profiler, say) come after the services' own, and win.
+        env: { ...options.env, NODE_OPTIONS: [SERVICE_NODE_OPTIONS, options.env.NODE_OPTIONS].filter(Boolean).join(' ') },
         stdio: ['ignore', log, log, 'ipc'],
       });
     } finally {
