@@ -7,15 +7,20 @@ import { PAYMENT_PROVIDER, type PaymentProviderPort } from '../../application/pa
 import { PAYMENT_PROVIDERS, PaymentProviders } from '../../application/payment-providers';
 import type { PaymentsConfig } from '../../../payments-config';
 import { SimulatedPaymentProvider } from './simulated-provider';
-import { createStripeClient } from './stripe-client';
-import { StripePaymentProvider } from './stripe-provider';
 
-/** Stripe when a secret key is configured; otherwise the simulated provider, with Stripe's outcomes. */
+/**
+ * Stripe when a secret key is configured; otherwise the simulated provider, with Stripe's outcomes. The
+ * Stripe adapter is required only then, so that a service on the simulated provider never loads the SDK.
+ */
 export const paymentProviderProvider: Provider = {
   provide: PAYMENT_PROVIDER,
   inject: [PLATFORM_CONFIG],
-  useFactory: (config: PaymentsConfig): PaymentProviderPort =>
-    config.STRIPE_SECRET_KEY ? new StripePaymentProvider(createStripeClient(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE)) : new SimulatedPaymentProvider(),
+  useFactory: (config: PaymentsConfig): PaymentProviderPort => {
+    if (!config.STRIPE_SECRET_KEY) return new SimulatedPaymentProvider();
+    const { createStripeClient } = require('./stripe-client') as typeof import('./stripe-client');
+    const { StripePaymentProvider } = require('./stripe-provider') as typeof import('./stripe-provider');
+    return new StripePaymentProvider(createStripeClient(config.STRIPE_SECRET_KEY, config.STRIPE_API_BASE));
+  },
 };
 
 /** The card provider and each mobile money network's adapter. */

@@ -1,6 +1,6 @@
 import { PLATFORM_CONFIG } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { ZodError } from 'zod';
 import type { ProviderNotification } from '../../application/webhook-input';
 import type { PaymentsConfig } from '../../../payments-config';
@@ -20,11 +20,13 @@ export class StripeWebhookReader {
     const secret = this.config.STRIPE_WEBHOOK_SECRET;
     if (!secret) throw new WebhooksNotConfiguredError();
     if (!rawBody || !signature) throw new InvalidSignatureError();
+    // Required here rather than imported: a payments service that takes no Stripe webhooks never loads the SDK.
+    const { webhooks, errors } = require('stripe') as typeof Stripe;
     let event: unknown;
     try {
-      event = Stripe.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
+      event = webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
     } catch (error) {
-      throw error instanceof Stripe.errors.StripeSignatureVerificationError ? new InvalidSignatureError() : new InvalidWebhookError();
+      throw error instanceof errors.StripeSignatureVerificationError ? new InvalidSignatureError() : new InvalidWebhookError();
     }
     try {
       const { id, type, data } = stripeEventEnvelope.parse(event);
