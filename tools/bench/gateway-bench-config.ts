@@ -24,6 +24,11 @@ export interface GatewayBenchConfig {
    * (BENCH_GATEWAY_CPU_PROF; summarise it with `node dist/tools/bench/gateway-cpu-profile.js <file>`).
    */
   cpuProfileDir?: string;
+  /**
+   * Also measure a bare `node:http` proxy on an undici pool in front of identity, in the same rounds: the
+   * least a proxy hop adds on this machine (BENCH_GATEWAY_BARE_PROXY, default true; `false` leaves it out).
+   */
+  bareProxy: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -43,6 +48,7 @@ export function gatewayBenchConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     rounds: positive(env, 'BENCH_GATEWAY_ROUNDS', 4),
     logLevel,
     cpuProfileDir: env.BENCH_GATEWAY_CPU_PROF || undefined,
+    bareProxy: flag(env, 'BENCH_GATEWAY_BARE_PROXY', true),
   };
 }
 
@@ -50,4 +56,12 @@ function positiveList(env: NodeJS.ProcessEnv, name: string, fallback: number[]):
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   return raw.split(',').map((part) => positive({ [name]: part.trim() }, name, 0));
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new BenchConfigError(`${name} must be true or false, got "${env[name]}"`);
 }

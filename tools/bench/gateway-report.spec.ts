@@ -27,4 +27,15 @@ describe('gatewayReport', () => {
     expect(gatewayReport([level(1, [1_000, 0.9, 2], [500, 1.9, 3])]).split('\n').slice(-1)).toEqual(['target: at 1 connection adds <= 0.30 ms to p50: +1.00 ms, NOT met']);
     expect(gatewayReport([level(8, [1_000, 0.9, 2], [500, 1.9, 3])])).not.toMatch(/target:/);
   });
+
+  it('puts the bare proxy between the two, with what it adds (the hop) and what the gateway adds beyond it', () => {
+    const bare = { target: 'bare proxy', requests: 9_000, requestsPerSecond: 900, p50Ms: 1.05, p99Ms: 2.2, ...base };
+    const lines = gatewayReport([{ ...level(1, [1_000, 0.9, 2], [800, 1.15, 2.5]), viaBareProxy: bare }]).split('\n');
+    expect(lines.slice(2, 5).map((line) => line.split('|')[2].trim())).toEqual(['direct', 'bare proxy', 'gateway']);
+    expect(lines.slice(5)).toEqual([
+      '1 connection: gateway at 0.80x the direct req/s, adds p50 +0.25 ms, p99 +0.50 ms',
+      "1 connection: bare proxy at 0.90x the direct req/s, adds p50 +0.15 ms, p99 +0.20 ms (the hop itself); the gateway's own part: p50 +0.10 ms, 0.89x the bare proxy's req/s",
+      'target: at 1 connection adds <= 0.30 ms to p50: +0.25 ms, met (a bare proxy adds +0.15 ms)',
+    ]);
+  });
 });

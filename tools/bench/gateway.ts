@@ -2,8 +2,10 @@ import { BACKEND_SERVICES } from '@marketplace/platform';
 import { createTestDatabase, ServiceCluster } from '@marketplace/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { reportBenchFailure } from './bench-config';
+import { BareProxyProcess } from './gateway-bare-proxy';
 import { processCpuSeconds } from './gateway-cpu';
 import { gatewayBenchConfig, type GatewayBenchConfig } from './gateway-bench-config';
 import { combineLoads, runLoad, type LoadResult } from './gateway-load';
@@ -13,15 +15,17 @@ import { machineReport } from './machine-report';
 /**
  * `npm run bench:gateway`: the gateway's own overhead. Identity and the gateway run as separate
  * processes on a fresh database, logging at LOG_LEVEL=info as in production; one user's token is then
- * sent to `GET /me` directly at identity and to `GET /api/v1/me` through the gateway, at each
- * concurrency (1 and 32 connections), the two targets taking turns in rounds so that both see the same
- * machine. Only 127.0.0.1 is ever called. Not a test: it prints figures.
+ * sent to `GET /me` directly at identity, to `GET /api/v1/me` through the gateway and, as the bound, to
+ * the same path through a bare `node:http` proxy on an undici pool (its own process too;
+ * `gateway-bare-proxy.ts`), at each concurrency (1 and 32 connections), the targets taking turns in
+ * rounds so that all see the same machine. Only 127.0.0.1 is ever called. Not a test: it prints figures.
  */
 async function main(): Promise<void> {
   const config = gatewayBenchConfig();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const database = await createTestDatabase('bench_gateway');
   let cluster: ServiceCluster | undefined;
+  let bare: BareProxyProcess | undefined;
   const profileDir = config.cpuProfileDir && resolve(config.cpuProfileDir);
   try {
     for (const line of await machineReport(database.url)) log(line);
@@ -47,45 +51,59 @@ async function main(): Promise<void> {
     const token = await signUp(`${cluster.url('gateway')}/api/v1`);
     const direct = { target: 'identity GET /me (direct)', url: `${cluster.url('identity')}/me` };
     const viaGateway = { target: 'gateway GET /api/v1/me', url: `${cluster.url('gateway')}/api/v1/me` };
+    if (config.bareProxy) bare = await BareProxyProcess.start(cluster.url('identity'), '/api/v1');
+    const viaBareProxy = bare && { target: 'bare proxy GET /api/v1/me', url: `${bare.url}/api/v1/me` };
+    const targets = [direct, ...(viaBareProxy ? [viaBareProxy] : []), viaGateway];
     log(
       `load: ${config.concurrencies.join(' and ')} connection${config.concurrencies.length === 1 && config.concurrencies[0] === 1 ? '' : 's'}; per target and concurrency ${config.warmupSeconds} s warm-up, then at most ` +
-        `${config.maxRequests} requests or ${config.seconds} s in ${config.rounds} rounds, the targets taking turns`,
+        `${config.maxRequests} requests or ${config.seconds} s in ${config.rounds} rounds, the ${targets.length} targets taking turns (order reversed every other round)`,
     );
+    log(`load average at the start: ${loadAverage()}`);
     const levels: LevelResult[] = [];
-    const pids = { identity: cluster.process('identity').pid, gateway: cluster.process('gateway').pid };
+    const pids = { identity: cluster.process('identity').pid, gateway: cluster.process('gateway').pid, bare: bare?.pid };
+    const cpuNow = () => ({ identity: processCpuSeconds(pids.identity), gateway: processCpuSeconds(pids.gateway), bare: processCpuSeconds(pids.bare) });
     let turn = 0;
     for (const concurrency of config.concurrencies) {
-      const runs = new Map<string, LoadResult[]>([[direct.url, []], [viaGateway.url, []]]);
-      const cpu = new Map([[direct.url, new CpuTally()], [viaGateway.url, new CpuTally()]]);
-      for (const { url } of [direct, viaGateway]) await warmUp(url, token, concurrency, config);
+      const runs = new Map<string, LoadResult[]>(targets.map(({ url }) => [url, []]));
+      const cpu = new Map(targets.map(({ url }) => [url, new CpuTally()]));
+      for (const { url } of targets) await warmUp(url, token, concurrency, config);
       for (let round = 0; round < config.rounds; round += 1, turn += 1) {
-        for (const { url } of turn % 2 === 0 ? [direct, viaGateway] : [viaGateway, direct]) {
-          const before = { identity: processCpuSeconds(pids.identity), gateway: processCpuSeconds(pids.gateway) };
+        for (const { url } of turn % 2 === 0 ? targets : [...targets].reverse()) {
+          const before = cpuNow();
           const run = await measure(url, token, concurrency, config);
-          cpu.get(url)?.add(before, { identity: processCpuSeconds(pids.identity), gateway: processCpuSeconds(pids.gateway) });
+          cpu.get(url)?.add(before, cpuNow());
           runs.get(url)?.push(run);
         }
       }
-      const level = {
+      const combined = (target: { target: string; url: string }) => ({ target: target.target, ...combineLoads(runs.get(target.url) ?? []) });
+      const level: LevelResult = {
         concurrency,
-        direct: { target: direct.target, ...combineLoads(runs.get(direct.url) ?? []) },
-        viaGateway: { target: viaGateway.target, ...combineLoads(runs.get(viaGateway.url) ?? []) },
+        direct: combined(direct),
+        viaGateway: combined(viaGateway),
+        ...(viaBareProxy ? { viaBareProxy: combined(viaBareProxy) } : {}),
       };
       const connections = `${concurrency} connection${concurrency === 1 ? '' : 's'}`;
-      for (const r of [level.direct, level.viaGateway]) {
+      for (const r of [level.direct, ...(level.viaBareProxy ? [level.viaBareProxy] : []), level.viaGateway]) {
         log(`  ${connections}, ${r.target}: ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ${r.errors} errors`);
       }
       const directCpu = cpu.get(direct.url)?.perRequest(level.direct.requests);
       const gatewayCpu = cpu.get(viaGateway.url)?.perRequest(level.viaGateway.requests);
+      const bareCpu = viaBareProxy && level.viaBareProxy && cpu.get(viaBareProxy.url)?.perRequest(level.viaBareProxy.requests);
       if (directCpu && gatewayCpu) {
-        log(`  ${connections}, CPU per request: direct identity ${directCpu.identity} µs; through the gateway identity ${gatewayCpu.identity} µs + gateway ${gatewayCpu.gateway} µs`);
+        log(
+          `  ${connections}, CPU per request: direct identity ${directCpu.identity} µs; ` +
+            (bareCpu ? `through the bare proxy identity ${bareCpu.identity} µs + proxy ${bareCpu.bare} µs; ` : '') +
+            `through the gateway identity ${gatewayCpu.identity} µs + gateway ${gatewayCpu.gateway} µs`,
+        );
       }
       levels.push(level);
     }
+    log(`load average at the end: ${loadAverage()}`);
     log('');
     log(gatewayReport(levels));
-    if (levels.some((level) => level.direct.errors > 0 || level.viaGateway.errors > 0)) process.exitCode = 1;
+    if (levels.some((level) => level.direct.errors > 0 || level.viaGateway.errors > 0 || (level.viaBareProxy?.errors ?? 0) > 0)) process.exitCode = 1;
   } finally {
+    await bare?.stop();
     await cluster?.stop();
     await database.drop();
   }
@@ -103,26 +121,33 @@ async function signUp(api: string): Promise<string> {
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
 
-/** CPU seconds the two processes used during one target's rounds (from /proc; absent elsewhere). */
+type ProcessCpu = { identity?: number; gateway?: number; bare?: number };
+
+/** CPU seconds each process used during one target's rounds (from /proc; absent elsewhere). */
 class CpuTally {
-  private identity = 0;
-  private gateway = 0;
-  private known = true;
+  private readonly used = { identity: 0, gateway: 0, bare: 0 };
+  private readonly known = { identity: true, gateway: true, bare: true };
 
-  add(before: { identity?: number; gateway?: number }, after: { identity?: number; gateway?: number }): void {
-    if (before.identity === undefined || before.gateway === undefined || after.identity === undefined || after.gateway === undefined) {
-      this.known = false;
-      return;
+  add(before: ProcessCpu, after: ProcessCpu): void {
+    for (const name of ['identity', 'gateway', 'bare'] as const) {
+      const [from, to] = [before[name], after[name]];
+      if (from === undefined || to === undefined) this.known[name] = false;
+      else this.used[name] += to - from;
     }
-    this.identity += after.identity - before.identity;
-    this.gateway += after.gateway - before.gateway;
   }
 
-  /** Microseconds of CPU per request for each process, or undefined when /proc could not be read. */
-  perRequest(requests: number): { identity: number; gateway: number } | undefined {
-    if (!this.known || requests === 0) return undefined;
-    return { identity: Math.round((this.identity * 1e6) / requests), gateway: Math.round((this.gateway * 1e6) / requests) };
+  /** Microseconds of CPU per request for identity and the gateway (and the bare proxy, 0 if absent), or undefined when /proc could not be read. */
+  perRequest(requests: number): { identity: number; gateway: number; bare: number } | undefined {
+    if (!this.known.identity || !this.known.gateway || requests === 0) return undefined;
+    const us = (seconds: number) => Math.round((seconds * 1e6) / requests);
+    return { identity: us(this.used.identity), gateway: us(this.used.gateway), bare: this.known.bare ? us(this.used.bare) : 0 };
   }
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 }
 
 /** One request; it must answer 200 with its body read. */

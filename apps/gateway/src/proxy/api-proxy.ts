@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { markAnsweredByAnotherService, NotFoundError, PLATFORM_CONFIG } from '@marketplace/platform';
+import { BACKEND_SERVICES, markAnsweredByAnotherService, NotFoundError, PLATFORM_CONFIG } from '@marketplace/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EdgeAuthenticator } from '../auth/edge-authenticator';
-import { serviceBaseUrl, type GatewayConfig } from '../gateway-config';
+import { serviceBaseUrl, type BackendService, type GatewayConfig } from '../gateway-config';
 import { EdgeRateLimits } from '../rate-limit/edge-rate-limits';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
 import { API_PREFIX, resolveRoute } from './route-table';
@@ -19,13 +19,18 @@ import { UpstreamClient, type Cancellation } from './upstream-client';
  */
 @Injectable()
 export class ApiProxy {
+  /** Each service's base URL, looked up once instead of by variable name on every request. */
+  private readonly baseUrls: ReadonlyMap<BackendService, string>;
+
   constructor(
     private readonly authenticator: EdgeAuthenticator,
     private readonly rateLimits: EdgeRateLimits,
     private readonly upgrades: UpgradeRequests,
     private readonly upstream: UpstreamClient,
-    @Inject(PLATFORM_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+    @Inject(PLATFORM_CONFIG) config: GatewayConfig,
+  ) {
+    this.baseUrls = new Map(BACKEND_SERVICES.map((service) => [service, serviceBaseUrl(config, service)]));
+  }
 
   /** An encapsulated plugin: its raw-body parser does not affect the gateway's own routes. */
   register(fastify: FastifyInstance): void {
@@ -55,7 +60,7 @@ export class ApiProxy {
     const { response, switched } = await this.upstream.send(
       {
         service: route.service,
-        baseUrl: serviceBaseUrl(this.config, route.service),
+        baseUrl: this.baseUrls.get(route.service) as string,
         method: request.method,
         pathAndQuery: route.path + route.search,
         headers: upstreamRequestHeaders(request.headers, {

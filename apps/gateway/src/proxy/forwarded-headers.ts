@@ -70,7 +70,8 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** `Connection: close, x-foo` also makes `x-foo` hop-by-hop (a header given twice arrives as a list). */
 function connectionListed(connection: string | string[] | undefined): ReadonlySet<string> {
-  if (!connection) return NONE;
+  // What nearly every client and service sends: checked before any splitting.
+  if (!connection || connection === 'keep-alive' || connection === 'close') return NONE;
   const names = (Array.isArray(connection) ? connection.join(',') : connection).split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
   // The common `keep-alive` and `close` name no header: nothing more to drop.
   return names.every((name) => name === 'keep-alive' || name === 'close') ? NONE : new Set(names);

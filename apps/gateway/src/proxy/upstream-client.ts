@@ -6,6 +6,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Readable, type Duplex } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import type { GatewayConfig } from '../gateway-config';
+import { IdleWatch, type WatchedBody } from './idle-watch';
 import { startUpstreamSpan } from './upstream-span';
 import { UpstreamTimeoutError } from './upstream-errors';
 
@@ -65,16 +66,19 @@ export interface Cancellation {
 export class UpstreamClient implements OnApplicationShutdown {
   private readonly pools = new Map<string, Pool>();
   private readonly timeouts: UpstreamTimeouts;
+  /** The idle limit of non-streaming bodies (UPSTREAM_TIMEOUT_MS of silence). */
+  private readonly idleBodies: IdleWatch;
 
   constructor(@Inject(PLATFORM_CONFIG) config: GatewayConfig) {
     this.timeouts = { connectMs: config.UPSTREAM_CONNECT_TIMEOUT_MS, responseMs: config.UPSTREAM_TIMEOUT_MS };
+    this.idleBodies = new IdleWatch(config.UPSTREAM_TIMEOUT_MS);
   }
 
   send(upstream: UpstreamRequest, cancellation: Cancellation = {}): Promise<UpstreamAnswer> {
     if (upstream.upgrade) return sendUpgrade(upstream, this.timeouts, cancellation);
     return new Promise((resolve, reject) => {
       const span = startUpstreamSpan(upstream.method, upstream.baseUrl, upstream.pathAndQuery, upstream.headers);
-      const handler = new ProxyHandler(upstream.service, upstream.method, this.timeouts.responseMs, span, resolve, reject);
+      const handler = new ProxyHandler(upstream.service, upstream.method, this.idleBodies, span, resolve, reject);
       cancellation.cancel = () => handler.cancel();
       this.pool(upstream.baseUrl).dispatch(
         {
@@ -94,6 +98,7 @@ export class UpstreamClient implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
+    this.idleBodies.close();
     await Promise.all(pools.map((pool) => pool.destroy()));
   }
 
@@ -116,14 +121,14 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
   private body: Readable | undefined;
   /** A small body being read whole: its head, and its chunks so far. */
   private whole: { statusCode: number; headers: IncomingHttpHeaders; chunks: Buffer[] } | undefined;
-  private idleTimer: NodeJS.Timeout | undefined;
+  private idle: WatchedBody | undefined;
   private cancelled = false;
   private done = false;
 
   constructor(
     private readonly service: string,
     private readonly method: string,
-    private readonly idleMs: number,
+    private readonly idleBodies: IdleWatch,
     private readonly span: Span,
     private readonly resolve: (answer: UpstreamAnswer) => void,
     private readonly reject: (error: Error) => void,
@@ -147,32 +152,32 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     if (statusCode >= 400) this.span.setStatus({ code: SpanStatusCode.ERROR });
     if (isSmall(headers, this.method)) {
       this.whole = { statusCode, headers, chunks: [] };
-      this.startIdleTimer(() => controller.abort(new UpstreamTimeoutError(`The ${this.service} service stopped sending its response.`)));
+      this.idle = this.idleBodies.watch(() => controller.abort(new UpstreamTimeoutError(`The ${this.service} service stopped sending its response.`)));
       return;
     }
     const body = new Readable({
       read: () => controller.resume(),
       destroy: (error, callback) => {
-        this.stopIdleTimer();
+        this.stopIdleWatch();
         // Destroyed before its end (the client went away, or the service went quiet): the service's connection goes too.
         if (!this.done) controller.abort(error ?? new ClientGone('the response was abandoned'));
         callback(error);
       },
     });
     this.body = body;
-    if (!isEventStream(headers)) this.startIdleTimer(() => body.destroy(new UpstreamTimeoutError(`The ${this.service} service stopped sending its response.`)));
+    if (!isEventStream(headers)) this.idle = this.idleBodies.watch(() => body.destroy(new UpstreamTimeoutError(`The ${this.service} service stopped sending its response.`)));
     this.resolve({ response: { statusCode, headers, body } });
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.idleTimer?.refresh();
+    this.idle?.touch();
     if (this.whole) this.whole.chunks.push(chunk);
     else if (this.body && !this.body.push(chunk)) controller.pause();
   }
 
   onResponseEnd(): void {
     this.done = true;
-    this.stopIdleTimer();
+    this.stopIdleWatch();
     this.span.end();
     if (this.whole) {
       const { statusCode, headers, chunks } = this.whole;
@@ -185,7 +190,7 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     const wasDone = this.done;
     this.done = true;
-    this.stopIdleTimer();
+    this.stopIdleWatch();
     if (!wasDone) {
       this.span.recordException(error);
       this.span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
@@ -198,13 +203,9 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     this.reject(answerFor(this.service, error));
   }
 
-  private startIdleTimer(onIdle: () => void): void {
-    this.idleTimer = setTimeout(onIdle, this.idleMs);
-  }
-
-  private stopIdleTimer(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
+  private stopIdleWatch(): void {
+    this.idle?.stop();
+    this.idle = undefined;
   }
 }
 
