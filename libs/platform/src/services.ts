@@ -21,7 +21,7 @@ export const BACKEND_SERVICES = SERVICE_NAMES.filter((name) => name !== 'gateway
  * set them, and so do the tests' and benchmarks' processes (@marketplace/testing keeps a copy, the
  * Dockerfile another; a spec of tools/start holds both to this one). Semi-spaces of at most 2 MB: V8
  * otherwise sizes the young generation from the memory it sees (two 32 MB semi-spaces on a 24 GB
- * machine), which a service fills while it starts and then keeps resident, 25-30 MB of each idle
+ * machine), which a service fills while it starts and then keeps resident, 20-35 MB of each idle
  * service. The scavenges, more frequent, cost bench:checkout no throughput (README, Memory).
  */
 export const SERVICE_NODE_OPTIONS = '--max-semi-space-size=2';
