@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { BACKEND_SERVICES, SERVICE_NAMES, type ServiceName } from '@marketplace/platform';
 import { ServiceCluster } from '@marketplace/testing';
 import { BenchApi } from './bench-api';
-import { deleteTopics } from './relay-topics';
+import { deleteTopics, runTopicPrefix } from './run-topics';
 
 export interface BenchMarketplace {
   /** The gateway's `/api/v1`. */
@@ -22,7 +22,7 @@ export interface BenchMarketplace {
  */
 export async function startBenchMarketplace(label: string, databaseUrl: string, kafkaBrokers?: string[]): Promise<BenchMarketplace> {
   const admin = { email: `admin-${randomBytes(4).toString('hex')}@example.com`, password: `Admin-${randomBytes(12).toString('base64url')}` };
-  const topicPrefix = kafkaBrokers ? `${label}-${randomBytes(4).toString('hex')}.` : undefined;
+  const topicPrefix = kafkaBrokers ? runTopicPrefix(label) : undefined;
   const quiet = { LOG_LEVEL: 'error', ...(topicPrefix && { KAFKA_TOPIC_PREFIX: topicPrefix }) };
   const clusters: ServiceCluster[] = [];
   const stop = async () => {

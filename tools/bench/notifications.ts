@@ -7,6 +7,7 @@ import { machineReport } from './machine-report';
 import { reportBenchFailure } from './bench-config';
 import { notificationsBenchConfig } from './notifications-bench-config';
 import { delivered, publishAll, registrations } from './notifications-events';
+import { deleteTopics, runTopicPrefix } from './run-topics';
 import { summarise } from './search-load';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const database = await createTestDatabase('bench_notifications');
   const issuer = await TestTokenIssuer.start();
-  const bus = createMessageBus({ clientId: 'bench-notifications', kafkaBrokers: config.kafkaBrokers, databaseUrl: database.url });
+  const prefix = config.kafkaBrokers ? runTopicPrefix('bench-notifications') : undefined;
+  const bus = createMessageBus({ clientId: 'bench-notifications', kafkaBrokers: config.kafkaBrokers, kafkaTopicPrefix: prefix, databaseUrl: database.url });
   const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
   let cluster: ServiceCluster | undefined;
   const clients: SseClient[] = [];
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
       label: 'bench-notifications',
       databaseUrl: database.url,
       kafkaBrokers: config.kafkaBrokers,
-      backends: [{ app: 'notifications', env: { JWKS_URL: issuer.jwksUrl, NOTIFICATIONS_CONSUMER_GROUP: 'bench-notifications' } }],
+      backends: [{ app: 'notifications', env: { JWKS_URL: issuer.jwksUrl, KAFKA_TOPIC_PREFIX: prefix } }],
     });
     const base = cluster.url('notifications');
     const producer = await bus.producer();
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     clients.forEach((client) => client.close());
     await cluster?.stop();
     await bus.close();
+    if (config.kafkaBrokers && prefix) await deleteTopics(config.kafkaBrokers, prefix);
     await db.destroy();
     await issuer.close();
     await database.drop();

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { PostgresEventStore } from '@marketplace/event-store';
 import { createMessageBus, DEFAULT_RELAY_BATCHING, RelayCheckpoints } from '@marketplace/messaging';
 import { createTestDatabase } from '@marketplace/testing';
@@ -11,7 +10,7 @@ import { relayBenchConfig } from './relay-bench-config';
 import { benchRelay, RELAY_SOURCE } from './relay-run';
 import { appendOrders, ordersOnto } from './relay-workload';
 import { reportTable } from './report-table';
-import { deleteTopics } from './relay-topics';
+import { deleteTopics, runTopicPrefix } from './run-topics';
 
 const SCHEMA = 'bench_relay';
 
@@ -28,7 +27,7 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore({ connectionString: database.url, schema: SCHEMA });
   const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
   const bus = createMessageBus({ clientId: 'bench-relay', kafkaBrokers: config.kafkaBrokers });
-  const topicPrefix = `bench.relay.${randomBytes(4).toString('hex')}.`;
+  const topicPrefix = runTopicPrefix('bench-relay');
   try {
     for (const line of await machineReport(database.url)) log(line);
     log(`relay: batchSize ${DEFAULT_RELAY_BATCHING.batchSize}, lingerMs ${DEFAULT_RELAY_BATCHING.lingerMs}; raw producer: ${config.rawBatch} per send; both idempotent, acks=-1, 1 request in flight`);

@@ -1,17 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { type MarketplaceEvent, topicForType } from '@marketplace/contracts';
 import { createMessageBus, type MessageBus, type Producer } from '@marketplace/messaging';
 import { createTestDatabase, ServiceCluster, type TestDatabase, waitFor } from '@marketplace/testing';
 import { Client } from 'pg';
 import type { BenchCatalog } from './search-catalog';
+import { deleteTopics, runTopicPrefix } from './run-topics';
 import { searchOnce, totalOf } from './search-load';
 
 /** How search takes catalog events off the bus: SEARCH_CONSUMER_BATCH=false, or the default. */
 export type IngestionMode = 'per message' | 'batch';
 
 /**
- * A fresh database and (on Kafka) topics and a consumer group of its own (KAFKA_TOPIC_PREFIX), so search
- * starts on nothing from other runs; search itself is started by `ingest`, once its backlog is published.
+ * A fresh database and (on Kafka) topics and a consumer group of its own (KAFKA_TOPIC_PREFIX, deleted
+ * after), so search starts on nothing from other runs; search itself is started by `ingest`, once its backlog is published.
  */
 export interface SearchWorld {
   readonly mode: IngestionMode;
@@ -34,7 +34,7 @@ export interface IngestionResult {
 export async function openSearchWorld(mode: IngestionMode, kafkaBrokers: string[] | undefined): Promise<SearchWorld & { start(): Promise<void>; databaseUrl: string }> {
   const tag = mode === 'batch' ? 'batch' : 'message';
   const database: TestDatabase = await createTestDatabase(`bench_search_${tag}`);
-  const prefix = kafkaBrokers ? `bench-search-${tag}-${randomBytes(4).toString('hex')}.` : undefined;
+  const prefix = kafkaBrokers ? runTopicPrefix(`bench-search-${tag}`) : undefined;
   let bus: MessageBus | undefined;
   let producer: Producer | undefined;
   let cluster: ServiceCluster | undefined;
@@ -42,6 +42,7 @@ export async function openSearchWorld(mode: IngestionMode, kafkaBrokers: string[
     await cluster?.stop();
     await producer?.close();
     await bus?.close();
+    if (kafkaBrokers && prefix) await deleteTopics(kafkaBrokers, prefix);
     await database.drop();
   };
   try {
