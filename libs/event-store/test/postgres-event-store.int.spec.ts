@@ -176,6 +176,39 @@ describeEachBackend(
       expect(await ledger.headPosition()).toEqual({ commit: 10n, prepare: 1n });
     });
 
+    it('reads the next full batch while handing over the current one, delivering every event once and in order', async () => {
+      const reader = new PostgresEventStore({ pool, schema: 'read_ahead', subscription: { batchSize: 3, pollIntervalMs: 100 } });
+      await reader.migrate();
+      await reader.appendToStream('ahead-1', events(7), { expectedRevision: 'no_stream' });
+      const reads = jest.spyOn(pool, 'query');
+      const logReads = () => reads.mock.calls.filter(([sql]) => String(sql).includes('pg_snapshot_xmin')).length;
+      const seen: number[] = [];
+      const subscription = reader.subscribeToAll({
+        onEvent: async (event) => {
+          // The second read starts before the first batch's first event has been handled.
+          if (seen.length === 0) await waitFor(() => logReads() >= 2, { timeoutMs: 5_000 });
+          seen.push((event.data as { n: number }).n);
+        },
+      });
+      await waitFor(() => seen.length === 7, { timeoutMs: 10_000 });
+      await subscription.stop();
+      reads.mockRestore();
+      expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    });
+
+    it('ends with the error of the handler while a read ahead is in flight, and closes cleanly', async () => {
+      const reader = new PostgresEventStore({ pool, schema: 'read_ahead', subscription: { batchSize: 3, pollIntervalMs: 100 } });
+      const failing = reader.subscribeToAll({
+        onEvent: async () => {
+          throw new Error('handler failed');
+        },
+      });
+      await expect(failing.done).rejects.toThrow('handler failed');
+      const stopped = reader.subscribeToAll({ onEvent: async () => undefined });
+      await reader.close();
+      await expect(stopped.done).resolves.toBeUndefined();
+    });
+
     it('stops subscriptions on abort and on close()', async () => {
       const controller = new AbortController();
       const aborted = store.subscribeToAll({ onEvent: async () => undefined, signal: controller.signal });

@@ -1,5 +1,5 @@
 import { Client, type Pool } from 'pg';
-import type { Position, SubscribeToAllOptions, Subscription } from '../port';
+import type { Position, RecordedEvent, SubscribeToAllOptions, Subscription } from '../port';
 import { matchesFilter } from '../subscription-filter';
 import { readGlobalLog } from './global-log-reader';
 import type { SqlNames } from './sql-names';
@@ -17,8 +17,9 @@ const HELD_BACK_RETRY_MS = 5;
 
 /**
  * Catch-up and live are the same loop: read a batch after the checkpoint, hand its events over one at a
- * time, and when a batch comes back short, wait for an append's NOTIFY (or the poll interval). Since every
- * read starts from the last delivered position there is no switch-over where events could be lost or
+ * time, and when a batch comes back short, wait for an append's NOTIFY (or the poll interval). While a
+ * full batch is handed over, the next one is already being read from its last position. Every read
+ * starts where the previous batch ended, so there is no switch-over where events could be lost or
  * repeated. A read right after a NOTIFY that finds nothing new means the announced events sit behind a
  * transaction still open elsewhere on the server (the snapshot horizon): the loop looks again after 5 ms,
  * 10, 20, ... rather than sleeping until the poll interval. A failing onEvent or read ends the
@@ -48,25 +49,43 @@ export class GlobalLogSubscription implements Subscription {
   private async run(): Promise<void> {
     if (this.options.signal?.aborted) return;
     const listener = await this.listen();
+    let readAhead: Promise<RecordedEvent[]> | undefined;
     try {
       let checkpoint: Position | undefined = this.options.fromPosition;
       let retryMs: number | undefined;
       while (!this.stopped) {
-        this.wakeUp.reset();
-        const batch = await readGlobalLog(this.pool, this.names, checkpoint, this.settings.batchSize);
+        const batch = await (readAhead ?? this.read(checkpoint));
+        readAhead = undefined;
+        const full = batch.length === this.settings.batchSize;
+        // A full batch means more is waiting: the next read runs while this batch is handed over.
+        if (full) readAhead = this.read(batch[batch.length - 1].position);
         for (const event of batch) {
           if (this.stopped) return;
           if (matchesFilter(this.options.filter, event)) await this.options.onEvent(event);
           checkpoint = event.position;
         }
         if (batch.length > 0) retryMs = undefined;
-        if (batch.length === this.settings.batchSize || this.stopped) continue;
+        if (full || this.stopped) continue;
         const notified = await this.wakeUp.wait(retryMs ?? this.settings.pollIntervalMs);
         retryMs = nextRetry(notified, retryMs, this.settings.pollIntervalMs);
       }
     } finally {
+      // The pool may be closed right after stop(): a read still in flight finishes first.
+      await readAhead?.catch(() => undefined);
       await listener?.end().catch(() => undefined);
     }
+  }
+
+  /**
+   * Forgets earlier notifications as the read starts, so one that arrives while it runs still wakes the
+   * loop. The returned promise is marked handled: a read ahead that fails while events are being handed
+   * over surfaces when the loop awaits it, not as an unhandled rejection.
+   */
+  private read(after: Position | undefined): Promise<RecordedEvent[]> {
+    this.wakeUp.reset();
+    const reading = readGlobalLog(this.pool, this.names, after, this.settings.batchSize);
+    reading.catch(() => undefined);
+    return reading;
   }
 
   /** A dedicated connection for LISTEN; without it (connection refused or lost) the loop still polls. */
