@@ -8,3 +8,4 @@ export * from './smtp';
 export * from './sse';
 export * from './websocket';
 export * from './mobile-money';
+export * from './in-memory-tracing';

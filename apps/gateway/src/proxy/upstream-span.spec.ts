@@ -1,24 +1,13 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { inMemoryTracing } from '@marketplace/testing';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { startUpstreamSpan } from './upstream-span';
 
 describe('startUpstreamSpan', () => {
-  const exporter = new InMemorySpanExporter();
-  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-
-  beforeAll(() => provider.register({ propagator: new W3CTraceContextPropagator() }));
-
-  afterAll(async () => {
-    trace.disable();
-    context.disable();
-    propagation.disable();
-    await provider.shutdown();
-  });
+  const exporter = inMemoryTracing();
 
   it("records a client span under the request's span and sends its trace context to the service, without the query", () => {
-    const server = provider.getTracer('test').startSpan('GET /api/v1/me', { kind: SpanKind.SERVER });
+    const server = trace.getTracer('test').startSpan('GET /api/v1/me', { kind: SpanKind.SERVER });
     const headers: OutgoingHttpHeaders = { 'x-request-id': 'r-1' };
     const span = context.with(trace.setSpan(context.active(), server), () => startUpstreamSpan('GET', 'http://127.0.0.1:3001', '/me?access=secret', headers));
     span.setStatus({ code: SpanStatusCode.OK });

@@ -1,6 +1,4 @@
-import { context, propagation, trace } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { inMemoryTracing } from '@marketplace/testing';
 import Fastify, { type FastifyServerFactory } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { Readable, Writable } from 'node:stream';
@@ -61,17 +59,7 @@ describe('markAnsweredByAnotherService', () => {
 });
 
 describe('installRequestHooks on a server that records its own request spans', () => {
-  const exporter = new InMemorySpanExporter();
-  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-
-  beforeAll(() => provider.register({ propagator: new W3CTraceContextPropagator() }));
-
-  afterAll(async () => {
-    trace.disable();
-    context.disable();
-    propagation.disable();
-    await provider.shutdown();
-  });
+  const exporter = inMemoryTracing();
 
   it("keeps the request's id and trace in the handler (also after its body arrived) and on the request completed line, even when the response ends from another context", async () => {
     const chunks: string[] = [];

@@ -1,13 +1,12 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { isTracingSuppressed, W3CTraceContextPropagator } from '@opentelemetry/core';
-import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { isTracingSuppressed } from '@opentelemetry/core';
+import { inMemoryTracing } from '@marketplace/testing';
 import { request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tracedServerFactory } from './server-spans';
 
 describe('tracedServerFactory', () => {
-  const exporter = new InMemorySpanExporter();
-  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const exporter = inMemoryTracing();
   const seen: { path: string; traceId?: string; spanId?: string; suppressed: boolean }[] = [];
   let server: Server;
   let port: number;
@@ -36,7 +35,6 @@ describe('tracedServerFactory', () => {
   };
 
   beforeAll(async () => {
-    provider.register({ propagator: new W3CTraceContextPropagator() });
     server = tracedServerFactory(handler, { keepAliveTimeout: 72_000, requestTimeout: 0, connectionTimeout: 0 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -45,10 +43,6 @@ describe('tracedServerFactory', () => {
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    trace.disable();
-    context.disable();
-    propagation.disable();
-    await provider.shutdown();
   });
 
   beforeEach(() => {
