@@ -28,6 +28,9 @@ describe("disputes' notifications (orders played on the bus, mail written as fil
     const buyer = await registerUser(app, { name: 'Eve <script>alert(1)</script>' });
     const seller = await registerUser(app, { name: 'Sam Seller', roles: ['seller'] });
     const admin = await registerUser(app, { name: 'Ada Admin', roles: ['admin'] });
+    // Admins are looked up when a dispute is handled, and identity's topic is not ordered with orders': the
+    // admin must be known first, or the case mail rightly goes to no one.
+    await waitFor(async () => (await app.db('users').where({ id: admin.userId }).whereRaw(`'admin' = any (roles)`)).length === 1, { timeoutMs: 20_000, description: 'the admin in the directory' });
     const products = { scarf: randomUUID(), mittens: randomUUID() };
     const orderId = await placeOrder(app, buyer.userId, seller.userId, randomUUID(), products);
     return { buyer, seller, admin, orderId, products };
