@@ -39,6 +39,12 @@ function isSkip(value: unknown): value is { skip: string } {
   return typeof value === 'object' && value !== null && 'skip' in value && Object.keys(value).length === 1;
 }
 
+/** A PostgreSQL server with pgvector, for a suite that needs it: skipped by name when there is none. */
+export function pgvectorBackend(): BackendCase<string> {
+  const infra = testInfrastructure();
+  return { name: 'pgvector', resolve: () => infra.pgvectorUrl ?? { skip: 'no PostgreSQL with pgvector (TEST_PGVECTOR_DATABASE_URL not set)' } };
+}
+
 export interface ServiceBusBackend {
   /** Kafka's brokers, or undefined for the embedded bus. */
   kafkaBrokers?: string[];

@@ -6,6 +6,8 @@
 export interface TestInfrastructure {
   /** Admin connection to a real PostgreSQL server; a test creates its own database from it. */
   postgresUrl?: string;
+  /** Admin connection to a PostgreSQL server that has the pgvector extension (search's HNSW index). */
+  pgvectorUrl?: string;
   kafkaBrokers?: string[];
   kurrentdbUrl?: string;
   stripeApiBase?: string;
@@ -17,6 +19,7 @@ export function testInfrastructure(env: NodeJS.ProcessEnv = process.env): TestIn
   const brokers = env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS;
   return {
     postgresUrl: env.TEST_DATABASE_URL ?? env.DATABASE_URL,
+    pgvectorUrl: env.TEST_PGVECTOR_DATABASE_URL ?? env.PGVECTOR_DATABASE_URL,
     kafkaBrokers: brokers ? brokers.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     kurrentdbUrl: env.TEST_KURRENTDB_URL ?? env.KURRENTDB_URL,
     stripeApiBase: env.TEST_STRIPE_API_BASE ?? env.STRIPE_API_BASE,

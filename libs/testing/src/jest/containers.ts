@@ -11,9 +11,13 @@ const STRIPE_MOCK_PORT = 12111;
 
 // testcontainers is loaded only when a Docker engine answers: importing it costs time the script path does not need.
 
-export async function startPostgresContainer(): Promise<ContainerBackend> {
+export const startPostgresContainer = () => startPostgres('postgres:17-alpine');
+/** The same PostgreSQL 17 with the pgvector extension installed. */
+export const startPgvectorContainer = () => startPostgres('pgvector/pgvector:pg17');
+
+async function startPostgres(image: string): Promise<ContainerBackend> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-  const container = await new PostgreSqlContainer('postgres:17-alpine')
+  const container = await new PostgreSqlContainer(image)
     .withDatabase('postgres')
     .withUsername('postgres')
     .withPassword('postgres')

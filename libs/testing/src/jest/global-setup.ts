@@ -1,4 +1,4 @@
-import { startKafkaContainer, startPostgresContainer, startStripeMockContainer } from './containers';
+import { startKafkaContainer, startPgvectorContainer, startPostgresContainer, startStripeMockContainer } from './containers';
 import { dockerAnswers } from './docker-probe';
 import { rememberBackends } from './global-state';
 import { InfraScript } from './infra-script';
@@ -11,6 +11,13 @@ const SOURCES: BackendSource[] = [
     envVariables: ['TEST_DATABASE_URL', 'DATABASE_URL'],
     container: startPostgresContainer,
     script: new InfraScript('postgres'),
+  },
+  {
+    name: 'pgvector',
+    variable: 'TEST_PGVECTOR_DATABASE_URL',
+    envVariables: ['TEST_PGVECTOR_DATABASE_URL', 'PGVECTOR_DATABASE_URL'],
+    container: startPgvectorContainer,
+    script: new InfraScript('pgvector'),
   },
   {
     name: 'kafka',

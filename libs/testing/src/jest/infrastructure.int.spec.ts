@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { describeEachBackend } from '../backends';
+import { describeEachBackend, pgvectorBackend } from '../backends';
 import { testInfrastructure } from '../infrastructure';
 import { createTestDatabase } from '../test-database';
 import { uniqueTopic } from '../unique-name';
@@ -31,6 +31,30 @@ describeEachBackend('test infrastructure', [{ name: 'postgres', resolve: () => i
       expect(rowCount).toBe(0);
     } finally {
       await admin.end();
+    }
+  }, TIMEOUT_MS);
+});
+
+describeEachBackend('test infrastructure', [pgvectorBackend()], (url) => {
+  it('has pgvector: an HNSW cosine index orders the nearest vector first', async () => {
+    const client = new Client({ connectionString: url() });
+    await client.connect();
+    // One transaction rolled back: the extension, the table and its index leave nothing behind.
+    await client.query('BEGIN');
+    try {
+      await client.query('CREATE EXTENSION IF NOT EXISTS vector');
+      await client.query('CREATE TEMP TABLE probe (id int PRIMARY KEY, embedding vector(3))');
+      await client.query("INSERT INTO probe VALUES (1, '[1,0,0]'), (2, '[0,1,0]'), (3, '[0.9,0.1,0]')");
+      await client.query('CREATE INDEX ON probe USING hnsw (embedding vector_cosine_ops)');
+      await client.query('SET LOCAL enable_seqscan = off');
+      const query = "SELECT id FROM probe ORDER BY embedding <=> '[0,1,0.1]' LIMIT 2";
+      const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query}`);
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('Index Scan using probe_embedding_idx');
+      const { rows } = await client.query<{ id: number }>(query);
+      expect(rows.map((r) => r.id)).toEqual([2, 3]);
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
     }
   }, TIMEOUT_MS);
 });
