@@ -12,8 +12,13 @@ export const searchConfigSchema = dataServiceConfigSchema.extend({
    * batch (unset or true); false: one of each per event, the path before batches (for comparison).
    */
   SEARCH_CONSUMER_BATCH: optional(booleanVar),
-  /** Semantic search hook: only `none` exists yet. */
-  SEARCH_EMBEDDER: z.enum(['none']).default('none'),
+  /**
+   * Text to vectors for semantic search: `minilm` (all-MiniLM-L6-v2 run in this process; start fails without its
+   * files), `none`, or `auto` (the model when its files are in SEARCH_MODEL_DIR, none otherwise).
+   */
+  SEARCH_EMBEDDER: z.enum(['auto', 'minilm', 'none'], { error: 'must be auto, minilm or none' }).default('auto'),
+  /** Folder of the model's files, relative to the repository root unless absolute; `bash infra/embedding-model.sh fetch` fills the default. */
+  SEARCH_MODEL_DIR: optional(z.string().min(1)),
 });
 
 export type SearchConfig = z.output<typeof searchConfigSchema>;

@@ -1,28 +1,35 @@
 /**
- * Turns text into a vector for semantic search. Search ranks by text and trigrams today; an
- * implementation of this port (and a vector column) is where semantic ranking would plug in.
+ * Turns text into vectors for semantic search: products' text when they are indexed, queries when they are
+ * asked. `createEmbedder` (infrastructure/embedding) picks the implementation from SEARCH_EMBEDDER.
  */
 export interface Embedder {
+  /** e.g. 'all-minilm-l6-v2-q', or 'none'. */
   readonly name: string;
-  /** undefined: this embedder gives no vectors, and search ranks by text alone. */
-  embed(text: string): Promise<number[] | undefined>;
+  /** Length of every vector; 0 for none. */
+  readonly dimensions: number;
+  /** One L2-normalised vector per text, in order; undefined when this embedder gives no vectors. */
+  embedBatch(texts: readonly string[]): Promise<Float32Array[] | undefined>;
+  /** A search query's vector, cached (an LRU of recent queries), undefined for none. */
+  embedQuery(text: string): Promise<Float32Array | undefined>;
+  close(): Promise<void>;
 }
 
 export const EMBEDDER = Symbol('EMBEDDER');
 
-/** The default (`SEARCH_EMBEDDER=none`): no vectors. */
+/** `SEARCH_EMBEDDER=none`, or `auto` without the model's files: no vectors, and search ranks by text alone. */
 export class NoEmbedder implements Embedder {
   readonly name = 'none';
+  readonly dimensions = 0;
 
-  async embed(): Promise<undefined> {
+  async embedBatch(): Promise<undefined> {
     return undefined;
   }
-}
 
-/** The embedder SEARCH_EMBEDDER names. */
-export function createEmbedder(kind: 'none'): Embedder {
-  switch (kind) {
-    case 'none':
-      return new NoEmbedder();
+  async embedQuery(): Promise<undefined> {
+    return undefined;
+  }
+
+  async close(): Promise<void> {
+    // Holds nothing to release.
   }
 }
