@@ -1,14 +1,14 @@
 import { AuthModule } from '@marketplace/auth';
-import { KNEX, PLATFORM_CONFIG, PlatformModule, serviceMessaging } from '@marketplace/platform';
+import { KNEX, PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { CatalogEventsController } from './api/catalog-events.controller';
 import { SearchController } from './api/search.controller';
 import { SearchService } from './application/search.service';
-import { createEmbedder, EMBEDDER } from './domain/embedder';
 import { CatalogEventIntake, inboxMigration } from './infrastructure/catalog-event-intake';
 import { ProductSearchRepository } from './infrastructure/product-search.repository';
 import { searchEventSourcing } from './infrastructure/search-event-sourcing';
 import { TRIGRAM_SCHEMA, trigramMigration, trigramSchema } from './infrastructure/trigram-extension';
+import { SearchVectorsModule } from './infrastructure/vectors/search-vectors.module';
 import type { SearchConfig } from './search-config';
 
 /**
@@ -24,6 +24,7 @@ import type { SearchConfig } from './search-config';
       outboxRelay: false,
     }),
     AuthModule.forService(),
+    SearchVectorsModule,
     searchEventSourcing,
   ],
   controllers: [SearchController, CatalogEventsController],
@@ -32,7 +33,6 @@ import type { SearchConfig } from './search-config';
     ProductSearchRepository,
     CatalogEventIntake,
     SearchService,
-    { provide: EMBEDDER, inject: [PLATFORM_CONFIG], useFactory: (config: SearchConfig) => createEmbedder(config.SEARCH_EMBEDDER) },
   ],
 })
 export class AppModule {}

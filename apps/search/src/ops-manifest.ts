@@ -1,16 +1,28 @@
 import type { ProjectionDefinition } from '@marketplace/projections';
 import type { Knex } from 'knex';
+import type { VectorParts } from './infrastructure/projection/product-vectors';
 import { searchProductsProjection } from './infrastructure/projection/search-products.projection';
 import { trigramSchema } from './infrastructure/trigram-extension';
+import { loadVectorParts } from './infrastructure/vectors/vector-parts';
+import { searchConfigSchema } from './search-config';
 
-/** Search's read models; they need to know where pg_trgm lives in this database. */
-export async function searchProjections(knex: Knex): Promise<readonly ProjectionDefinition[]> {
-  return [searchProductsProjection({ trigramSchema: await trigramSchema(knex) })];
+/**
+ * Search's read models; they need to know where pg_trgm lives in this database, and the embedding model
+ * and vector index, which the service shares with its searches and the ops CLI loads from its environment.
+ */
+export async function searchProjections(knex: Knex, vectors?: VectorParts): Promise<readonly ProjectionDefinition[]> {
+  const parts = vectors ?? (await vectorPartsFromEnvironment(knex));
+  return [searchProductsProjection({ trigramSchema: await trigramSchema(knex), vectors: parts })];
+}
+
+function vectorPartsFromEnvironment(knex: Knex): Promise<VectorParts> {
+  const config = searchConfigSchema.pick({ SEARCH_EMBEDDER: true, SEARCH_MODEL_DIR: true, SEARCH_VECTOR_INDEX: true }).parse(process.env);
+  return loadVectorParts(knex, config, { info: (message: string) => process.stderr.write(`search: ${message}\n`) });
 }
 
 /** What the ops CLI (tools/ops) may use of this service, and the only file of it that the CLI imports. */
 export const searchOpsManifest = {
   service: 'search',
   deciders: {},
-  projections: searchProjections,
+  projections: (knex: Knex) => searchProjections(knex),
 };

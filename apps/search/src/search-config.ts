@@ -19,6 +19,11 @@ export const searchConfigSchema = dataServiceConfigSchema.extend({
   SEARCH_EMBEDDER: z.enum(['auto', 'minilm', 'none'], { error: 'must be auto, minilm or none' }).default('auto'),
   /** Folder of the model's files, relative to the repository root unless absolute; `bash infra/embedding-model.sh fetch` fills the default. */
   SEARCH_MODEL_DIR: optional(z.string().min(1)),
+  /**
+   * Where product vectors are searched: `pgvector` (HNSW; start fails without the extension), `exact` (an exact
+   * scan in this process), or `auto` (pgvector when the database has or can create it, else exact).
+   */
+  SEARCH_VECTOR_INDEX: z.enum(['auto', 'pgvector', 'exact'], { error: 'must be auto, pgvector or exact' }).default('auto'),
 });
 
 export type SearchConfig = z.output<typeof searchConfigSchema>;

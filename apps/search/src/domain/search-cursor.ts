@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { SORTS, type SearchSort } from './search-query';
+import { SEARCH_MODES, type SearchMode, SORTS, type SearchSort } from './search-query';
 
-/** Where a page ended: the last item's sort key and id (the tie-break), under the sort it was made for. */
+/** Where a page ended: the last item's sort key and id (the tie-break), under the sort and mode it was made for. */
 export interface SearchCursor {
   sort: SearchSort;
+  /** Relevance scores of one mode mean nothing in another. */
+  mode: SearchMode;
   /** The sort key as text (numbers and timestamps round-trip exactly through their text form). */
   key: string | null;
   id: string;
@@ -13,14 +15,15 @@ export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
 }
 
-const cursorSchema = z.strictObject({ s: z.enum(SORTS), k: z.string().max(100).nullable(), i: z.uuid() });
+// `m` absent: a cursor made before there were modes, which were all text.
+const cursorSchema = z.strictObject({ s: z.enum(SORTS), m: z.enum(SEARCH_MODES).default('text'), k: z.string().max(100).nullable(), i: z.uuid() });
 
 /** Opaque to clients: base64url of a small JSON document. */
 export function encodeCursor(cursor: SearchCursor): string {
-  return Buffer.from(JSON.stringify({ s: cursor.sort, k: cursor.key, i: cursor.id })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: cursor.sort, m: cursor.mode, k: cursor.key, i: cursor.id })).toString('base64url');
 }
 
-export function decodeCursor(text: string, sort: SearchSort): SearchCursor {
+export function decodeCursor(text: string, sort: SearchSort, mode: SearchMode): SearchCursor {
   if (!/^[A-Za-z0-9_-]+$/.test(text)) throw new InvalidCursorError('cursor is not base64url');
   let parsed: unknown;
   try {
@@ -31,8 +34,9 @@ export function decodeCursor(text: string, sort: SearchSort): SearchCursor {
   const result = cursorSchema.safeParse(parsed);
   if (!result.success) throw new InvalidCursorError('cursor is malformed');
   if (result.data.s !== sort) throw new InvalidCursorError('cursor belongs to another sort order');
+  if (result.data.m !== mode) throw new InvalidCursorError('cursor belongs to another search mode');
   if (result.data.k !== null && !isSortKey(sort, result.data.k)) throw new InvalidCursorError('cursor is malformed');
-  return { sort: result.data.s, key: result.data.k, id: result.data.i };
+  return { sort: result.data.s, mode: result.data.m, key: result.data.k, id: result.data.i };
 }
 
 function isSortKey(sort: SearchSort, key: string): boolean {

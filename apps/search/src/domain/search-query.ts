@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest', 'rating'] as const;
 export type SearchSort = (typeof SORTS)[number];
 
+/** Text: words and typos. Semantic: meaning (the embedding model). Hybrid: both, fused. */
+export const SEARCH_MODES = ['text', 'semantic', 'hybrid'] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
 const queryFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const minorUnits = z.coerce.number().int('must be an integer number of minor units').nonnegative().max(Number.MAX_SAFE_INTEGER);
 
@@ -16,6 +20,8 @@ export const searchQuerySchema = z
     inStock: queryFlag.optional(),
     sellerId: z.uuid().optional(),
     sort: z.enum(SORTS).default('relevance'),
+    /** Unset: hybrid when search runs with an embedding model, else text. */
+    mode: z.enum(SEARCH_MODES).optional(),
     cursor: z.string().max(1000).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })

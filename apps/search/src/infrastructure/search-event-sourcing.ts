@@ -1,11 +1,13 @@
 import { EventSourcingModule, KNEX } from '@marketplace/platform';
 import type { Knex } from 'knex';
 import { searchProjections } from '../ops-manifest';
+import type { VectorParts } from './projection/product-vectors';
+import { VECTOR_PARTS } from './vectors/vector-parts';
 
 /** Search's own log of catalog events and the projection of it into the search read model. */
 export const searchEventSourcing = EventSourcingModule.forRoot({
   projections: {
-    inject: [KNEX],
-    useFactory: (knex: Knex) => searchProjections(knex),
+    inject: [KNEX, VECTOR_PARTS],
+    useFactory: (knex: Knex, vectors: VectorParts) => searchProjections(knex, vectors),
   },
 });

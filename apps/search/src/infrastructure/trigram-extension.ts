@@ -1,5 +1,6 @@
 import type { Migration } from '@marketplace/platform';
 import type { Knex } from 'knex';
+import { extensionSchema } from './extension-schema';
 
 /** DI token: the quoted schema pg_trgm lives in (its functions and operators are not on search's search_path). */
 export const TRIGRAM_SCHEMA = Symbol('TRIGRAM_SCHEMA');
@@ -13,9 +14,7 @@ export const trigramMigration: Migration = {
 };
 
 export async function trigramSchema(db: Knex): Promise<string> {
-  const { rows } = await db.raw<{ rows: { schema: string }[] }>(
-    `SELECT quote_ident(n.nspname) AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
-  );
-  if (rows.length === 0) throw new Error('pg_trgm is not installed in this database');
-  return rows[0].schema;
+  const schema = await extensionSchema(db, 'pg_trgm');
+  if (!schema) throw new Error('pg_trgm is not installed in this database');
+  return schema;
 }

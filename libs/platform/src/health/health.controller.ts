@@ -23,7 +23,7 @@ export class HealthController {
 
   /** Ready: every registered dependency answers; otherwise 503 naming the ones that do not. */
   @Get('ready')
-  async ready(): Promise<{ status: 'ready'; checks: Record<string, 'ok'> }> {
+  async ready(): Promise<{ status: 'ready'; checks: Record<string, string> }> {
     const report = await this.readiness.run(this.config.READY_CHECK_TIMEOUT_MS);
     if (report.ready) return { status: 'ready', checks: report.checks };
     throw new DependencyUnavailableError(`Not ready: ${report.failing.join(', ')}`, {

@@ -8,6 +8,13 @@ describe('ReadinessRegistry', () => {
     await expect(registry.run(100)).resolves.toEqual({ ready: true, checks: { database: 'ok', bus: 'ok' } });
   });
 
+  it('shows what a passing check describes instead of ok', async () => {
+    const registry = new ReadinessRegistry();
+    registry.register('database', async () => undefined);
+    registry.register('vectors', async () => 'pgvector HNSW (cosine), 384 dimensions');
+    await expect(registry.run(100)).resolves.toEqual({ ready: true, checks: { database: 'ok', vectors: 'pgvector HNSW (cosine), 384 dimensions' } });
+  });
+
   it('names the failing checks with their reasons', async () => {
     const registry = new ReadinessRegistry();
     registry.register('database', async () => undefined);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-export type ReadinessCheck = () => Promise<void>;
+/** Resolves when the dependency is usable; a string it resolves to says how (shown instead of `ok`). */
+export type ReadinessCheck = () => Promise<void | string>;
 
-export type ReadinessReport = { ready: true; checks: Record<string, 'ok'> } | { ready: false; checks: Record<string, string>; failing: string[] };
+export type ReadinessReport = { ready: true; checks: Record<string, string> } | { ready: false; checks: Record<string, string>; failing: string[] };
 
 /** The checks /ready runs: the database, the bus, and whatever a module adds for itself. */
 @Injectable()
@@ -18,23 +19,23 @@ export class ReadinessRegistry {
   async run(timeoutMs: number): Promise<ReadinessReport> {
     const entries = [...this.checks];
     const outcomes = await Promise.all(entries.map(([name, check]) => runCheck(name, check, timeoutMs)));
-    const checks = Object.fromEntries(entries.map(([name], i) => [name, outcomes[i] ?? 'ok']));
-    const failing = entries.filter((_, i) => outcomes[i] !== undefined).map(([name]) => name);
-    return failing.length === 0 ? { ready: true, checks: checks as Record<string, 'ok'> } : { ready: false, checks, failing };
+    const checks = Object.fromEntries(entries.map(([name], i) => [name, outcomes[i].message]));
+    const failing = entries.filter((_, i) => !outcomes[i].passed).map(([name]) => name);
+    return failing.length === 0 ? { ready: true, checks } : { ready: false, checks, failing };
   }
 }
 
-/** Undefined when the check passed, else why it failed. */
-async function runCheck(name: string, check: ReadinessCheck, timeoutMs: number): Promise<string | undefined> {
+/** Whether the check passed, and what it said (`ok`, its description, or why it failed). */
+async function runCheck(name: string, check: ReadinessCheck, timeoutMs: number): Promise<{ passed: boolean; message: string }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${name} did not answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([check(), timeout]);
-    return undefined;
+    const description = await Promise.race([check(), timeout]);
+    return { passed: true, message: description || 'ok' };
   } catch (error) {
-    return error instanceof Error && error.message ? error.message : String(error);
+    return { passed: false, message: error instanceof Error && error.message ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
   }

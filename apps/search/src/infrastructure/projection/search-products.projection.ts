@@ -4,6 +4,8 @@ import type { Knex } from 'knex';
 import { categoryPath, type CategoryNode, type CategoryPath } from '../../domain/category-paths';
 import { evolveProduct, withCategoryPath } from '../../domain/evolve-product';
 import { PRODUCT_COLUMNS, type ProductDocument } from '../../domain/product-document';
+import { PRODUCT_VECTORS_TABLE } from '../vectors/vector-index';
+import { refreshProductVectors, type VectorParts } from './product-vectors';
 import { type CategoryFact, SEARCH_EVENT_TYPES, searchFacts } from './search-facts';
 import { CATEGORIES_TABLE, categoriesTable, PRODUCTS_TABLE, productsTable } from './search-tables';
 
@@ -18,24 +20,34 @@ interface CategoryRow extends CategoryNode {
  * The search read model folded from search's own event log. Each batch loads every category (a
  * catalog has far fewer categories than products) and the products it touches, folds in memory, then
  * writes with a few multi-row statements; when a category's path changed (created, renamed, moved,
- * or its parent arrived late), the products under it take the new path in one UPDATE.
+ * or its parent arrived late), the products under it take the new path in one UPDATE. Last, the
+ * products whose text changed are embedded, in the same transaction: a product is never searchable by
+ * its words without its vector, and a rebuild rebuilds the vectors too.
  */
-export function searchProductsProjection(options: { trigramSchema: string }): ProjectionDefinition {
-  const applyBatch = (trx: Knex.Transaction, events: readonly RecordedEvent[], tables: TableResolver) =>
-    applySearchBatch(trx, events, tables(CATEGORIES_TABLE), tables(PRODUCTS_TABLE));
+export function searchProductsProjection(options: { trigramSchema: string; vectors: VectorParts }): ProjectionDefinition {
+  const applyBatch = async (trx: Knex.Transaction, events: readonly RecordedEvent[], tables: TableResolver) => {
+    const touched = await applySearchBatch(trx, events, tables(CATEGORIES_TABLE), tables(PRODUCTS_TABLE));
+    await refreshProductVectors(trx, { products: tables(PRODUCTS_TABLE), vectors: tables(PRODUCT_VECTORS_TABLE) }, options.vectors, touched);
+  };
   return {
     name: SEARCH_PROJECTION,
-    version: 3,
-    tables: [categoriesTable, productsTable(options.trigramSchema)],
+    version: 4,
+    tables: [categoriesTable, productsTable(options.trigramSchema), options.vectors.index.table],
     handles: SEARCH_EVENT_TYPES,
     apply: (trx, event, tables) => applyBatch(trx, [event], tables),
     applyBatch,
   };
 }
 
-async function applySearchBatch(trx: Knex.Transaction, events: readonly RecordedEvent[], categoriesSql: string, productsSql: string): Promise<void> {
+/** Folds a batch into the categories and products; returns the products and categories it changed. */
+async function applySearchBatch(
+  trx: Knex.Transaction,
+  events: readonly RecordedEvent[],
+  categoriesSql: string,
+  productsSql: string,
+): Promise<{ productIds: string[]; categoryIds: string[] }> {
   const facts = events.flatMap(searchFacts);
-  if (facts.length === 0) return;
+  if (facts.length === 0) return { productIds: [], categoryIds: [] };
   const categories = await loadCategories(trx, categoriesSql);
   const productIds = [...new Set(facts.flatMap((f) => (f.kind === 'product' ? [f.fact.data.productId] : [])))];
   const products = await loadProducts(trx, productsSql, productIds);
@@ -62,6 +74,7 @@ async function applySearchBatch(trx: Knex.Transaction, events: readonly Recorded
       [changed],
     );
   }
+  return { productIds, categoryIds: changed };
 }
 
 function applyCategory(nodes: Map<string, CategoryNode>, fact: CategoryFact): void {
