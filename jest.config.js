@@ -34,7 +34,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['**/*.int.spec.ts'],
       // Search loads its embedding model in the tests' processes: onnxruntime's outputs must pass its typed-array checks.
-      testEnvironment: '<rootDir>/apps/search/src/infrastructure/embedding/onnx-test-environment.ts',
+      testEnvironment: '<rootDir>/tools/jest/host-typed-arrays-environment.ts',
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-setup.js'],

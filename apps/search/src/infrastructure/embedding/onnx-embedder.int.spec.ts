@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./apps/search/src/infrastructure/embedding/onnx-test-environment.ts
- */
 import reference from './fixtures/reference-embeddings.json';
 import { createEmbedder } from './create-embedder';
 import { modelFiles, requireModelFiles } from './model-files';
