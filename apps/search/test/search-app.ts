@@ -4,6 +4,7 @@ import { startMessaging } from '@marketplace/messaging';
 import { createLogger, createServiceApp, EVENT_STORE, KNEX, parseConfig, type ServiceApp } from '@marketplace/platform';
 import { ProjectionEngine } from '@marketplace/projections';
 import { createTestDatabase, type TestDatabase, waitFor } from '@marketplace/testing';
+import type { DynamicModule } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { AppModule } from '../src/app.module';
 import { SEARCH_PROJECTION } from '../src/infrastructure/projection/search-products.projection';
@@ -31,9 +32,12 @@ export interface SearchBody {
   error?: { code: string; details: { field: string }[] };
 }
 
-/** Search on a fresh database of the test PostgreSQL, consuming from the embedded bus there unless `env` names Kafka. */
-export async function startSearch(env: Record<string, string> = {}): Promise<SearchTestApp> {
-  const database = await createTestDatabase('search');
+/**
+ * Search on a fresh database of the test PostgreSQL (or of the server `postgresUrl` names), consuming from the
+ * embedded bus there unless `env` names Kafka; `modules` are imported beside search's own.
+ */
+export async function startSearch(env: Record<string, string> = {}, modules: DynamicModule[] = [], postgresUrl?: string): Promise<SearchTestApp> {
+  const database = await createTestDatabase('search', postgresUrl);
   const config = parseConfig(searchConfigSchema, {
     SERVICE_NAME: 'search',
     PORT: '0',
@@ -42,7 +46,8 @@ export async function startSearch(env: Record<string, string> = {}): Promise<Sea
     IDENTITY_URL: 'http://127.0.0.1:9',
     ...env,
   });
-  const service = await createServiceApp(AppModule, config, createLogger({ service: 'search', level: 'silent' }));
+  const root = modules.length === 0 ? AppModule : { module: class SearchWithModules {}, imports: [AppModule, ...modules] };
+  const service = await createServiceApp(root, config, createLogger({ service: 'search', level: 'silent' }));
   await startMessaging(service.app);
   const store = service.app.get<EventStore>(EVENT_STORE);
   const engine = service.app.get(ProjectionEngine);

@@ -180,6 +180,7 @@ describe('search over a seeded catalog of 1,200 products', () => {
       'inStock=maybe',
       'colour=red',
       `q=${'x'.repeat(201)}`,
+      'q=lamp&mode=fuzzy',
     ];
     for (const params of bad) {
       const { status, body } = await search.get(`/search?${params}`);
@@ -187,6 +188,12 @@ describe('search over a seeded catalog of 1,200 products', () => {
     }
     const symbols = await search.get(`/search?q=${encodeURIComponent("'&|!:*()<->")}`);
     expect(symbols.status).toBe(200);
+    // This search runs without a model: meaning cannot be had, and says so rather than answering by words.
+    for (const mode of ['semantic', 'hybrid']) {
+      const { status, body } = await search.get(`/search?q=lamp&mode=${mode}`);
+      expect({ mode, status, code: body.error?.code }).toEqual({ mode, status: 400, code: 'mode_unavailable' });
+    }
+    expect((await search.get('/search?q=lamp&mode=text')).status).toBe(200);
   });
 
   it('a rebuild from the events gives the same results as the live read model', async () => {

@@ -7,9 +7,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database on the test PostgreSQL server, so that suites never see each other's rows. */
-export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
-  const adminUrl = testInfrastructure().postgresUrl;
+/**
+ * A fresh, empty database on the test PostgreSQL server (or the server `adminUrl` names, e.g. the one with
+ * pgvector), so that suites never see each other's rows.
+ */
+export async function createTestDatabase(prefix = 'test', adminUrl = testInfrastructure().postgresUrl): Promise<TestDatabase> {
   if (!adminUrl) throw new Error('No PostgreSQL for tests: set TEST_DATABASE_URL or run the integration project');
   const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
