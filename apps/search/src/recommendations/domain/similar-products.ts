@@ -1,0 +1,14 @@
+/**
+ * Nearest neighbours of a product by embedding, within compatible categories. `undefined` means there
+ * are no embeddings to compare (the product's or any), which the caller answers as no recommendations.
+ */
+export interface SimilarProducts {
+  similarTo(productId: string, limit: number): Promise<string[] | undefined>;
+}
+
+export const SIMILAR_PRODUCTS = Symbol('SIMILAR_PRODUCTS');
+
+/** Until a vector index exists: no embeddings, so nothing is similar. */
+export const noSimilarProducts: SimilarProducts = {
+  similarTo: () => Promise.resolve(undefined),
+};
