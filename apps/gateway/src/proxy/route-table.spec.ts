@@ -9,6 +9,9 @@ describe('resolveRoute', () => {
     ['/api/v1/products/p-1/reviews?cursor=abc', 'catalog', '/products/p-1/reviews', '?cursor=abc'],
     ['/api/v1/categories', 'catalog', '/categories', ''],
     ['/api/v1/search?q=lamp&inStock=true', 'search', '/search', '?q=lamp&inStock=true'],
+    ['/api/v1/products/p-1/recommendations?kind=popular', 'search', '/products/p-1/recommendations', '?kind=popular'],
+    ['/api/v1/products/p-1', 'catalog', '/products/p-1', ''],
+    ['/api/v1/products/recommendations', 'catalog', '/products/recommendations', ''],
     ['/api/v1/cart/items/p-1', 'orders', '/cart/items/p-1', ''],
     ['/api/v1/seller/orders/o-1/ship', 'orders', '/seller/orders/o-1/ship', ''],
     ['/api/v1/admin/payments/p-1/refunds', 'payments', '/admin/payments/p-1/refunds', ''],
@@ -43,6 +46,7 @@ describe('resolveRoute', () => {
     '/api/v1/auth/../admin/payments',
     '/api/v1/products/%2E%2e/x',
     '/api/v1/products/./x',
+    '/api/v1/products/../recommendations',
     '/other',
   ])('matches nothing for %s', (url) => {
     expect(resolveRoute(url)).toBeUndefined();

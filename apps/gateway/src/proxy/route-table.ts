@@ -5,7 +5,7 @@ export const API_PREFIX = '/api/v1';
 /**
  * Which service owns each public path prefix (DESIGN.md, Public HTTP API). Matched by whole path
  * segments, longest prefix first, so `admin/payments` goes to payments and `admin/seller-applications`
- * to identity.
+ * to identity; `*` stands for any one segment (an id).
  */
 const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, service: BackendService]> = [
   ['auth', 'identity'],
@@ -14,6 +14,7 @@ const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, service: BackendServi
   ['admin/seller-applications', 'identity'],
   ['categories', 'catalog'],
   ['products', 'catalog'],
+  ['products/*/recommendations', 'search'],
   ['search', 'search'],
   ['cart', 'orders'],
   ['orders', 'orders'],
@@ -59,7 +60,7 @@ export function resolveRoute(url: string): UpstreamRoute | undefined {
   const path = pathname.slice(API_PREFIX.length);
   const segments = path.slice(1).split('/');
   if (segments.some(isDotSegment)) return undefined;
-  const match = BY_LENGTH.find((route) => route.segments.every((segment, i) => segments[i] === segment));
+  const match = BY_LENGTH.find((route) => route.segments.every((segment, i) => (segment === '*' ? Boolean(segments[i]) : segments[i] === segment)));
   return match && { service: match.service, path, search };
 }
 
