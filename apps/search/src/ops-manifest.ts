@@ -1,18 +1,19 @@
 import type { ProjectionDefinition } from '@marketplace/projections';
 import type { Knex } from 'knex';
 import type { VectorParts } from './infrastructure/projection/product-vectors';
+import { recommendationsProjection } from './infrastructure/projection/recommendations.projection';
 import { searchProductsProjection } from './infrastructure/projection/search-products.projection';
 import { trigramSchema } from './infrastructure/trigram-extension';
 import { loadVectorParts } from './infrastructure/vectors/vector-parts';
 import { searchConfigSchema } from './search-config';
 
 /**
- * Search's read models; they need to know where pg_trgm lives in this database, and the embedding model
+ * Search's read models (the products with their vectors, and the purchase counts); the first needs to know where pg_trgm lives in this database, and the embedding model
  * and vector index, which the service shares with its searches and the ops CLI loads from its environment.
  */
 export async function searchProjections(knex: Knex, vectors?: VectorParts): Promise<readonly ProjectionDefinition[]> {
   const parts = vectors ?? (await vectorPartsFromEnvironment(knex));
-  return [searchProductsProjection({ trigramSchema: await trigramSchema(knex), vectors: parts })];
+  return [searchProductsProjection({ trigramSchema: await trigramSchema(knex), vectors: parts }), recommendationsProjection()];
 }
 
 function vectorPartsFromEnvironment(knex: Knex): Promise<VectorParts> {

@@ -1,10 +1,12 @@
 import { serviceTokenConfigShape } from '@marketplace/auth';
 import { booleanVar, dataServiceConfigSchema, optional } from '@marketplace/platform';
 import { z } from 'zod';
+import { recommendationConfigShape } from './recommendations/recommendation-settings';
 
 /** Search reads catalog events into its own log and projection; it checks tokens against identity's keys. */
 export const searchConfigSchema = dataServiceConfigSchema.extend({
   ...serviceTokenConfigShape,
+  ...recommendationConfigShape,
   /** Consumer group of the catalog topics (default SERVICE_NAME); a second deployment with its own read model takes its own. */
   SEARCH_CONSUMER_GROUP: z.string().regex(/^[a-zA-Z0-9._-]{1,200}$/).optional(),
   /**

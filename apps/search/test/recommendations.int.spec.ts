@@ -4,7 +4,6 @@ import { createMessageBus, type MessageBus, type Producer } from '@marketplace/m
 import { waitFor } from '@marketplace/testing';
 import { RECOMMENDATIONS_PROJECTION } from '../src/infrastructure/projection/recommendations.projection';
 import { logEntryOf } from '../src/infrastructure/search-event-log';
-import { RecommendationsModule } from '../src/recommendations/recommendations.module';
 import { type SeededHistory, seedHistory } from './recommendations-seed';
 import { startSearch, type SearchTestApp } from './search-app';
 
@@ -73,7 +72,10 @@ describe('product recommendations', () => {
   beforeAll(async () => {
     history = seedHistory(NOW);
     const similar = { useFactory: () => ({ similarTo: () => Promise.resolve(neighbours) }) };
-    search = await startSearch({}, [RecommendationsModule.forRoot({ clock: { now: () => NOW }, settings: { minSupport: MIN_SUPPORT, halfLifeDays: HALF_LIFE_DAYS }, similar })]);
+    search = await startSearch(
+      { SEARCH_RECOMMENDATION_MIN_SUPPORT: String(MIN_SUPPORT), SEARCH_POPULARITY_HALF_LIFE_DAYS: String(HALF_LIFE_DAYS) },
+      { recommendations: { clock: { now: () => NOW }, similar } },
+    );
     for (const event of history.logged) await search.store.appendToStream(`order-${event.subject}`, [logEntryOf(event)], { expectedRevision: 'any' });
     bus = createMessageBus({ clientId: 'recommendations-test', databaseUrl: search.database.url });
     producer = await bus.producer();

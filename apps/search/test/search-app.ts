@@ -4,9 +4,9 @@ import { startMessaging } from '@marketplace/messaging';
 import { createLogger, createServiceApp, EVENT_STORE, KNEX, parseConfig, type ServiceApp } from '@marketplace/platform';
 import { ProjectionEngine } from '@marketplace/projections';
 import { createTestDatabase, type TestDatabase, waitFor } from '@marketplace/testing';
-import type { DynamicModule } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { AppModule } from '../src/app.module';
+import type { RecommendationsOptions } from '../src/recommendations/recommendations.module';
 import { SEARCH_PROJECTION } from '../src/infrastructure/projection/search-products.projection';
 import { recordCatalogEvent } from '../src/infrastructure/search-event-log';
 import { searchConfigSchema } from '../src/search-config';
@@ -32,12 +32,15 @@ export interface SearchBody {
   error?: { code: string; details: { field: string }[] };
 }
 
-/**
- * Search on a fresh database of the test PostgreSQL (or of the server `postgresUrl` names), consuming from the
- * embedded bus there unless `env` names Kafka; `modules` are imported beside search's own.
- */
-export async function startSearch(env: Record<string, string> = {}, modules: DynamicModule[] = [], postgresUrl?: string): Promise<SearchTestApp> {
-  const database = await createTestDatabase('search', postgresUrl);
+export interface SearchTestOptions {
+  /** Another PostgreSQL server than the tests' (e.g. the one with pgvector). */
+  postgresUrl?: string;
+  recommendations?: RecommendationsOptions;
+}
+
+/** Search on a fresh database of the test PostgreSQL, consuming from the embedded bus there unless `env` names Kafka. */
+export async function startSearch(env: Record<string, string> = {}, options: SearchTestOptions = {}): Promise<SearchTestApp> {
+  const database = await createTestDatabase('search', options.postgresUrl);
   const config = parseConfig(searchConfigSchema, {
     SERVICE_NAME: 'search',
     PORT: '0',
@@ -46,8 +49,7 @@ export async function startSearch(env: Record<string, string> = {}, modules: Dyn
     IDENTITY_URL: 'http://127.0.0.1:9',
     ...env,
   });
-  const root = modules.length === 0 ? AppModule : { module: class SearchWithModules {}, imports: [AppModule, ...modules] };
-  const service = await createServiceApp(root, config, createLogger({ service: 'search', level: 'silent' }));
+  const service = await createServiceApp(AppModule.forRoot({ recommendations: options.recommendations }), config, createLogger({ service: 'search', level: 'silent' }));
   await startMessaging(service.app);
   const store = service.app.get<EventStore>(EVENT_STORE);
   const engine = service.app.get(ProjectionEngine);

@@ -44,7 +44,7 @@ describeEachBackend('semantic and hybrid search with the real model', [exactBack
     (await search.db.raw<{ rows: { product_id: string; embedding: string }[] }>(`SELECT product_id, embedding::text FROM product_vectors ORDER BY product_id`)).rows;
 
   beforeAll(async () => {
-    search = await startSearch({ SEARCH_EMBEDDER: 'minilm', SEARCH_VECTOR_INDEX: backend().index }, [], backend().url);
+    search = await startSearch({ SEARCH_EMBEDDER: 'minilm', SEARCH_VECTOR_INDEX: backend().index }, { postgresUrl: backend().url });
     await search.record(catalog.events);
   });
 
@@ -93,6 +93,17 @@ describeEachBackend('semantic and hybrid search with the real model', [exactBack
     const mixed = await search.get(`/search?q=pan&mode=hybrid&limit=1&cursor=${text.body.nextCursor}`);
     expect(mixed.status).toBe(400);
     expect(mixed.body.error?.code).toBe('invalid_cursor');
+  });
+
+  it('recommends as similar the nearest products of the same top-level category, in stock, never the product itself', async () => {
+    const kettle = catalog.product('kettle');
+    const response = await search.service.app.inject({ method: 'GET', url: `/products/${kettle}/recommendations?kind=similar&limit=10` });
+    expect(response.statusCode).toBe(200);
+    const titlesOf = (response.json() as { items: { title: string }[] }).items.map((item) => item.title);
+    // Kitchen holds five products: the kettle itself and the blender (out of stock) are left out.
+    expect([...titlesOf].sort()).toEqual(['Brava two-slice toaster', 'Cortina saucepan 18 cm', 'Ferro cast iron skillet']);
+    const lamp = await search.service.app.inject({ method: 'GET', url: `/products/${catalog.product('lamp')}/recommendations?kind=similar&limit=1` });
+    expect((lamp.json() as { items: { title: string }[] }).items.map((item) => item.title)).toEqual(['Glow smart bulb E27']);
   });
 
   it('re-embeds a product when its words change, not when its price does', async () => {

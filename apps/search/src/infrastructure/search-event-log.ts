@@ -1,6 +1,5 @@
 import type { MarketplaceEvent } from '@marketplace/contracts';
-import { appendToStreamsWithin, type EventStore, type NewEvent } from '@marketplace/event-store';
-import type { Knex } from 'knex';
+import type { EventStore, NewEvent } from '@marketplace/event-store';
 
 /**
  * The stream a catalog event is kept in: per product (its product events and stock settings), per
@@ -47,21 +46,4 @@ export function logEntryOf(event: MarketplaceEvent): NewEvent {
  */
 export async function recordCatalogEvent(store: EventStore, event: MarketplaceEvent): Promise<void> {
   await store.appendToStream(streamFor(event), [logEntryOf(event)], { expectedRevision: 'any' });
-}
-
-/**
- * Appends catalog events to search's log inside the caller's transaction, in ONE statement: each
- * stream's events in the order given, the streams in order of their first event. The events must be
- * new to the log (the inbox sees to that): an id already in its stream fails the transaction.
- */
-export async function appendCatalogEvents(trx: Knex.Transaction, schema: string, events: readonly MarketplaceEvent[]): Promise<void> {
-  const streams = new Map<string, NewEvent[]>();
-  for (const event of events) {
-    const stream = streamFor(event);
-    const entries = streams.get(stream) ?? [];
-    if (entries.length === 0) streams.set(stream, entries);
-    entries.push(logEntryOf(event));
-  }
-  const appends = [...streams].map(([stream, entries]) => ({ stream, events: entries }));
-  await appendToStreamsWithin((sql, bindings) => trx.raw(sql, bindings as Knex.RawBinding[]), schema, appends);
 }

@@ -1,13 +1,15 @@
-import { parseConfig, positiveIntVar } from '@marketplace/platform';
+import { positiveIntVar } from '@marketplace/platform';
 import { z } from 'zod';
 
-/** The recommendations' own variables, read from the environment beside search's configuration. */
-export const recommendationSettingsSchema = z.object({
+/** The recommendations' variables, part of search's configuration (search-config.ts). */
+export const recommendationConfigShape = {
   /** bought_together: how many confirmed orders a pair needs before it is recommended. */
   SEARCH_RECOMMENDATION_MIN_SUPPORT: positiveIntVar.default(2),
   /** popular: after how many days a confirmed order counts half. */
   SEARCH_POPULARITY_HALF_LIFE_DAYS: z.coerce.number({ error: 'must be a number' }).positive({ error: 'must be positive' }).max(3650).default(7),
-});
+};
+
+export type RecommendationConfig = z.output<z.ZodObject<typeof recommendationConfigShape>>;
 
 export interface RecommendationSettings {
   minSupport: number;
@@ -16,8 +18,6 @@ export interface RecommendationSettings {
 
 export const RECOMMENDATION_SETTINGS = Symbol('RECOMMENDATION_SETTINGS');
 
-/** Throws a ConfigError naming a bad variable, so a misconfigured service does not start. */
-export function recommendationSettings(env: NodeJS.ProcessEnv = process.env): RecommendationSettings {
-  const parsed = parseConfig(recommendationSettingsSchema, env);
-  return { minSupport: parsed.SEARCH_RECOMMENDATION_MIN_SUPPORT, halfLifeDays: parsed.SEARCH_POPULARITY_HALF_LIFE_DAYS };
+export function recommendationSettings(config: RecommendationConfig): RecommendationSettings {
+  return { minSupport: config.SEARCH_RECOMMENDATION_MIN_SUPPORT, halfLifeDays: config.SEARCH_POPULARITY_HALF_LIFE_DAYS };
 }

@@ -4,16 +4,17 @@ import { type DynamicModule, type InjectionToken, Module, type Provider } from '
 import { OrderEventsController } from './api/order-events.controller';
 import { RecommendationsController } from './api/recommendations.controller';
 import { RecommendationsService } from './application/recommendations.service';
-import { noSimilarProducts, SIMILAR_PRODUCTS, type SimilarProducts } from './domain/similar-products';
+import { PLATFORM_CONFIG } from '@marketplace/platform';
+import type { SearchConfig } from '../search-config';
+import { SIMILAR_PRODUCTS, type SimilarProducts } from './domain/similar-products';
 import { OrderEventIntake } from './infrastructure/order-event-intake';
 import { RecommendationsRepository } from './infrastructure/recommendations.repository';
-import { RECOMMENDATION_SETTINGS, type RecommendationSettings, recommendationSettings } from './recommendation-settings';
+import { VectorSimilarProducts } from './infrastructure/vector-similar-products';
+import { RECOMMENDATION_SETTINGS, recommendationSettings } from './recommendation-settings';
 
 export interface RecommendationsOptions {
-  /** Where `kind=similar` gets its neighbours; default: no embeddings, so an empty list. */
+  /** Where `kind=similar` gets its neighbours; default: the products' vectors. */
   similar?: { inject?: InjectionToken[]; useFactory: (...deps: never[]) => SimilarProducts | Promise<SimilarProducts> };
-  /** Overrides the environment's settings. */
-  settings?: Partial<RecommendationSettings>;
   /** Overrides the service's clock (tests fix the time popularity decays from). */
   clock?: Clock;
 }
@@ -29,8 +30,8 @@ export class RecommendationsModule {
       RecommendationsRepository,
       RecommendationsService,
       OrderEventIntake,
-      { provide: RECOMMENDATION_SETTINGS, useFactory: () => ({ ...recommendationSettings(), ...options.settings }) },
-      options.similar ? { provide: SIMILAR_PRODUCTS, ...options.similar } : { provide: SIMILAR_PRODUCTS, useValue: noSimilarProducts },
+      { provide: RECOMMENDATION_SETTINGS, inject: [PLATFORM_CONFIG], useFactory: (config: SearchConfig) => recommendationSettings(config) },
+      options.similar ? { provide: SIMILAR_PRODUCTS, ...options.similar } : { provide: SIMILAR_PRODUCTS, useClass: VectorSimilarProducts },
       ...(options.clock ? [{ provide: CLOCK, useValue: options.clock }] : []),
     ];
     return { module: RecommendationsModule, controllers: [RecommendationsController, OrderEventsController], providers };

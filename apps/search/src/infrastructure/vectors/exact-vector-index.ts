@@ -42,6 +42,11 @@ export class ExactVectorIndex implements VectorIndex {
     }
   }
 
+  async vectorOf(db: Knex, productId: string): Promise<Float32Array | undefined> {
+    await this.refresh(db);
+    return this.vectors.get(productId);
+  }
+
   private scoreAll(query: Float32Array): Neighbour[] {
     const scored: Neighbour[] = [];
     for (const [id, vector] of this.vectors) {

@@ -34,6 +34,11 @@ export class PgvectorIndex implements VectorIndex {
     );
   }
 
+  async vectorOf(db: Knex, productId: string): Promise<Float32Array | undefined> {
+    const { rows } = await db.raw<{ rows: { embedding: string }[] }>(`SELECT embedding::text AS embedding FROM ${PRODUCT_VECTORS_TABLE} WHERE product_id = ?::uuid`, [productId]);
+    return rows[0] ? Float32Array.from(JSON.parse(rows[0].embedding) as number[]) : undefined;
+  }
+
   nearest(db: Knex, vector: Float32Array, filters: Sql, limit: number, minSimilarity: number): Promise<Neighbour[]> {
     const distance = `v.embedding OPERATOR(${this.vectorSchema}.<=>) ?::${this.vectorSchema}.vector`;
     const literal = vectorLiteral(vector);

@@ -38,6 +38,8 @@ export interface VectorIndex {
    * that `filters` (SQL over the products table aliased `p`) keeps, nearest first.
    */
   nearest(db: Knex, vector: Float32Array, filters: Sql, limit: number, minSimilarity: number): Promise<Neighbour[]>;
+  /** A product's own vector, undefined when it has none. */
+  vectorOf(db: Knex, productId: string): Promise<Float32Array | undefined>;
 }
 
 export function vectorsTable(embeddingColumn: string, indexes: (target: Parameters<TableDefinition['ddl']>[0]) => string[]): TableDefinition {

@@ -7,8 +7,3 @@ export interface SimilarProducts {
 }
 
 export const SIMILAR_PRODUCTS = Symbol('SIMILAR_PRODUCTS');
-
-/** Until a vector index exists: no embeddings, so nothing is similar. */
-export const noSimilarProducts: SimilarProducts = {
-  similarTo: () => Promise.resolve(undefined),
-};
