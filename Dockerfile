@@ -9,6 +9,9 @@ COPY infra/install-deps.sh infra/install-deps.sh
 RUN bash infra/install-deps.sh
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# Search's embedding model (Maven Central, checked against its pinned sha256), read from .data/models at start.
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl unzip && rm -rf /var/lib/apt/lists/* \
+ && MARKETPLACE_CACHE=/tmp/cache bash infra/embedding-model.sh fetch && rm -rf /tmp/cache
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -20,6 +23,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/.data/models ./.data/models
 ARG APP=gateway
 ENV APP=${APP}
 USER node

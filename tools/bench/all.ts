@@ -5,7 +5,7 @@ import { benchDatabaseUrl, reportBenchFailure } from './bench-config';
 import { machineReport } from './machine-report';
 
 /** Every benchmark, in the order `npm run bench` runs them: the foundations first, the whole checkout last. */
-const BENCHMARKS = ['eventstore', 'relay', 'search', 'notifications', 'gateway', 'checkout', 'memory'] as const;
+const BENCHMARKS = ['eventstore', 'relay', 'search', 'relevance', 'notifications', 'gateway', 'checkout', 'memory'] as const;
 
 interface BenchRun {
   name: string;

@@ -3,6 +3,8 @@ import { benchDatabaseUrl, positive, benchKafkaBrokers } from './bench-config';
 /** Sizes of `npm run bench:search`; each can be changed from the environment. */
 export interface SearchBenchConfig {
   databaseUrl: string;
+  /** A PostgreSQL with pgvector (TEST_PGVECTOR_DATABASE_URL, else PGVECTOR_DATABASE_URL): the batch run is repeated there. */
+  pgvectorUrl?: string;
   kafkaBrokers?: string[];
   /** Products in the catalog (BENCH_SEARCH_PRODUCTS, default 10,000). */
   products: number;
@@ -19,6 +21,7 @@ export function searchBenchConfig(env: NodeJS.ProcessEnv = process.env): SearchB
   const brokers = benchKafkaBrokers(env);
   return {
     databaseUrl,
+    pgvectorUrl: env.TEST_PGVECTOR_DATABASE_URL ?? env.PGVECTOR_DATABASE_URL,
     kafkaBrokers: brokers.length > 0 ? brokers : undefined,
     products: positive(env, 'BENCH_SEARCH_PRODUCTS', 10_000),
     baselineProducts: env.BENCH_SEARCH_BASELINE_PRODUCTS === '0' ? 0 : positive(env, 'BENCH_SEARCH_BASELINE_PRODUCTS', 1_000),

@@ -31,9 +31,19 @@ export interface IngestionResult {
   searchableMs: number;
 }
 
-export async function openSearchWorld(mode: IngestionMode, kafkaBrokers: string[] | undefined): Promise<SearchWorld & { start(): Promise<void>; databaseUrl: string }> {
+/** Where search's database is made (another PostgreSQL server than the tests', e.g. one with pgvector) and search's own settings. */
+export interface SearchWorldOptions {
+  adminUrl?: string;
+  env?: Record<string, string>;
+}
+
+export async function openSearchWorld(
+  mode: IngestionMode,
+  kafkaBrokers: string[] | undefined,
+  options: SearchWorldOptions = {},
+): Promise<SearchWorld & { start(): Promise<void>; databaseUrl: string }> {
   const tag = mode === 'batch' ? 'batch' : 'message';
-  const database: TestDatabase = await createTestDatabase(`bench_search_${tag}`);
+  const database: TestDatabase = await createTestDatabase(`bench_search_${tag}`, options.adminUrl);
   const prefix = kafkaBrokers ? runTopicPrefix(`bench-search-${tag}`) : undefined;
   let bus: MessageBus | undefined;
   let producer: Producer | undefined;
@@ -62,7 +72,7 @@ export async function openSearchWorld(mode: IngestionMode, kafkaBrokers: string[
           label: `bench-search-${tag}`,
           databaseUrl: database.url,
           kafkaBrokers,
-          backends: [{ app: 'search', env: { SEARCH_CONSUMER_BATCH: String(mode === 'batch'), KAFKA_TOPIC_PREFIX: prefix } }],
+          backends: [{ app: 'search', env: { ...options.env, SEARCH_CONSUMER_BATCH: String(mode === 'batch'), KAFKA_TOPIC_PREFIX: prefix } }],
         });
       },
       close,
@@ -95,10 +105,15 @@ export async function ingest(world: Awaited<ReturnType<typeof openSearchWorld>>,
   const client = new Client({ connectionString: world.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ first: string; last: string; count: string }>(
-      `SELECT extract(epoch FROM min(recorded_at)) * 1000 AS first, extract(epoch FROM max(recorded_at)) * 1000 AS last, count(*) AS count FROM search.events`,
-    );
-    const [{ first, last, count }] = rows;
+    const logged = async () => {
+      const { rows } = await client.query<{ first: string; last: string; count: string }>(
+        `SELECT extract(epoch FROM min(recorded_at)) * 1000 AS first, extract(epoch FROM max(recorded_at)) * 1000 AS last, count(*) AS count FROM search.events`,
+      );
+      return rows[0];
+    };
+    // Every product can be searchable while stock events of another topic are still on their way into the log.
+    await waitFor(async () => Number((await logged()).count) >= catalog.events.length, { timeoutMs: 5 * 60_000, intervalMs: 50, description: `all ${catalog.events.length} events in search's log` });
+    const { first, last, count } = await logged();
     if (Number(count) !== catalog.events.length) throw new Error(`search's log holds ${count} events, not the ${catalog.events.length} published`);
     return { mode: world.mode, events: catalog.events.length, products: catalog.products.length, logMs: Number(last) - Number(first), searchableMs: searchableAt - Number(first) };
   } finally {
