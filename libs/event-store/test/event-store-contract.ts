@@ -209,8 +209,11 @@ export function eventStoreContract(fixture: () => EventStoreContractFixture): vo
       const appended: string[] = [];
       let highestCommitted = -1n;
       let committedOutOfOrder = 0;
+      let heldSettled = 0;
+      // Writers go on until every held append has seen later ones commit: on a quiet machine they could
+      // otherwise finish before the last hold is placed, and it would wait for appends that never come.
       const writer = async (w: number) => {
-        for (let j = 0; j < appendsPerWriter; j++) {
+        for (let j = 0; j < appendsPerWriter || heldSettled < heldAppends; j++) {
           const events = newEvents(j % 4 === 0 ? 3 : 1);
           const result = await store().appendToStream(`${prefix}-s${(w + j) % 5}`, events, { expectedRevision: 'any' });
           appended.push(...ids(events));
@@ -222,12 +225,20 @@ export function eventStoreContract(fixture: () => EventStoreContractFixture): vo
         const events = newEvents(2);
         const hold = fixture().holdAppend;
         if (!hold) return;
-        const append = await hold(`${prefix}-held-${k}`, events, 'no_stream');
-        appended.push(...ids(events));
-        // Commit only after writers have committed events placed after this one.
-        await waitFor(() => highestCommitted > append.position.prepare + 5n, { timeoutMs: 20_000, description: 'later appends to commit first' });
-        committedOutOfOrder++;
-        await append.commit();
+        try {
+          const append = await hold(`${prefix}-held-${k}`, events, 'no_stream');
+          appended.push(...ids(events));
+          try {
+            // Commit only after writers have committed events placed after this one.
+            await waitFor(() => highestCommitted > append.position.prepare + 5n, { timeoutMs: 20_000, description: 'later appends to commit first' });
+            committedOutOfOrder++;
+          } finally {
+            // Committed even on a timeout: an open append would hold every later reader of the log back.
+            await append.commit();
+          }
+        } finally {
+          heldSettled++;
+        }
       };
       await Promise.all([
         ...Array.from({ length: writers }, (_, w) => writer(w)),
