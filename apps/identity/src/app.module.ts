@@ -5,35 +5,44 @@ import { APP_GUARD } from '@nestjs/core';
 import { AdminBootstrap } from './application/admin-bootstrap';
 import { EmailVerificationService } from './application/email-verification.service';
 import { LoginThrottle } from './application/login-throttle.service';
+import { MfaLoginService } from './application/mfa-login.service';
+import { OneTimeTokens } from './application/one-time-tokens';
 import { OneTimeLinks } from './application/one-time-links';
 import { PasswordResetService } from './application/password-reset.service';
 import { ProfileService } from './application/profile.service';
 import { RegistrationService } from './application/registration.service';
+import { SecondFactor } from './application/second-factor';
 import { SellerApplicationsService } from './application/seller-applications.service';
 import { SessionService } from './application/session.service';
+import { TotpEnrolmentService } from './application/totp-enrolment.service';
 import { AuthController } from './api/auth.controller';
 import { MeController } from './api/me.controller';
+import { MeMfaController, MfaLoginController } from './api/mfa.controller';
 import { AdminSellerApplicationsController, SellerApplicationsController } from './api/seller-applications.controller';
 import { AccessTokenVerifier } from './infrastructure/access-token-verifier';
 import { identityProviders } from './infrastructure/identity.providers';
 import { identityMigrations } from './infrastructure/migrations';
 
-/** The identity service: accounts, sessions, roles and seller onboarding; its events leave through the outbox. */
+/** The identity service: accounts, sessions with an optional second factor (TOTP), roles and seller onboarding; its events leave through the outbox. */
 @Module({
   imports: [
     PlatformModule.forRoot({ database: { migrations: identityMigrations }, bus: true }),
     serviceMessaging(),
   ],
-  controllers: [AuthController, MeController, SellerApplicationsController, AdminSellerApplicationsController],
+  controllers: [AuthController, MfaLoginController, MeController, MeMfaController, SellerApplicationsController, AdminSellerApplicationsController],
   providers: [
     ...identityProviders,
     // libs/auth's guard (Bearer on every route but @Public ones, @Roles), verifying with identity's own keys in memory.
     { provide: JwksTokenVerifier, useExisting: AccessTokenVerifier },
     { provide: APP_GUARD, useClass: AuthGuard },
+    OneTimeTokens,
     OneTimeLinks,
     LoginThrottle,
     RegistrationService,
     SessionService,
+    SecondFactor,
+    TotpEnrolmentService,
+    MfaLoginService,
     EmailVerificationService,
     PasswordResetService,
     SellerApplicationsService,

@@ -1,5 +1,5 @@
-import { deliverySealConfigShape } from '@marketplace/auth';
-import { dataServiceConfigSchema, jsonVar, optional, positiveIntVar } from '@marketplace/platform';
+import { deliverySealConfigShape, deliverySealKeyVar } from '@marketplace/auth';
+import { booleanVar, dataServiceConfigSchema, jsonVar, optional, positiveIntVar } from '@marketplace/platform';
 import { z } from 'zod';
 
 /** Comma-separated IPs of proxies (the gateway) whose `x-forwarded-for` is believed. */
@@ -34,13 +34,18 @@ export const identityConfigSchema = dataServiceConfigSchema
     LOGIN_FAILURE_WINDOW_SECONDS: positiveIntVar.default(15 * 60),
     ARGON2_MEMORY_KIB: positiveIntVar.default(19456),
     ARGON2_TIME_COST: positiveIntVar.default(2),
+    // TOTP secrets are sealed at rest with this AES-256 key (base64 of 32 bytes), which only identity holds.
+    MFA_ENCRYPTION_KEY: optional(deliverySealKeyVar),
+    /** The name authenticator apps show next to the account. */
+    MFA_ISSUER: z.string().trim().min(1).max(64).default('Marketplace'),
+    ADMIN_MFA_REQUIRED: booleanVar.default(false),
   })
   .refine((config) => (config.ADMIN_EMAIL === undefined) === (config.ADMIN_PASSWORD === undefined), {
     error: 'ADMIN_EMAIL and ADMIN_PASSWORD are set together',
     path: ['ADMIN_PASSWORD'],
   })
-  .refine((config) => config.NODE_ENV !== 'production' || (config.JWT_PRIVATE_KEYS !== undefined && config.DELIVERY_SEAL_KEY !== undefined), {
-    error: 'JWT_PRIVATE_KEYS and DELIVERY_SEAL_KEY are required in production (generated keys are for development)',
+  .refine((config) => config.NODE_ENV !== 'production' || [config.JWT_PRIVATE_KEYS, config.DELIVERY_SEAL_KEY, config.MFA_ENCRYPTION_KEY].every((key) => key !== undefined), {
+    error: 'JWT_PRIVATE_KEYS, DELIVERY_SEAL_KEY and MFA_ENCRYPTION_KEY are required in production (generated keys are for development)',
     path: ['JWT_PRIVATE_KEYS'],
   });
 

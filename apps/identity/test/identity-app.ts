@@ -1,5 +1,6 @@
 import { DeliverySeal } from '@marketplace/auth';
 import { type CloudEvent, type MarketplaceEvent, parseCloudEvent } from '@marketplace/contracts';
+import { CLOCK, type Clock } from '@marketplace/kernel';
 import { createLogger, createServiceApp, KNEX, parseConfig, schemaFor, type ServiceApp } from '@marketplace/platform';
 import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
 import type { Knex } from 'knex';
@@ -19,8 +20,8 @@ export interface IdentityTestApp {
 }
 
 /** Identity on a fresh database of the test PostgreSQL, driven in-process with `inject`. */
-/** `logLines`, when given, receives every log line at trace level instead of silence. */
-export async function startIdentity(env: Record<string, string> = {}, logLines?: string[]): Promise<IdentityTestApp> {
+/** `logLines`, when given, receives every log line at trace level instead of silence; `clock` replaces the system clock. */
+export async function startIdentity(env: Record<string, string> = {}, logLines?: string[], clock?: Clock): Promise<IdentityTestApp> {
   const database = await createTestDatabase('identity');
   const apps: ServiceApp[] = [];
   const boot = async (extra: Record<string, string>) => {
@@ -39,7 +40,9 @@ export async function startIdentity(env: Record<string, string> = {}, logLines?:
     const logger = logLines
       ? createLogger({ service: 'identity', level: 'trace', destination: { write: (line: string) => void logLines.push(line) } })
       : createLogger({ service: 'identity', level: 'silent' });
-    const service = await createServiceApp(AppModule, config, logger);
+    // Providers given with the module are its own, so identity's services take this clock over the platform's.
+    const module = clock ? { module: AppModule, providers: [{ provide: CLOCK, useValue: clock }] } : AppModule;
+    const service = await createServiceApp(module, config, logger);
     apps.push(service);
     return service;
   };
@@ -80,7 +83,7 @@ export interface Json {
   headers: Record<string, unknown>;
 }
 
-export async function call(service: ServiceApp, method: 'GET' | 'POST' | 'PATCH', url: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Json> {
+export async function call(service: ServiceApp, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Json> {
   const response = await service.app.inject({
     method,
     url,

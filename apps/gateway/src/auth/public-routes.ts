@@ -6,6 +6,8 @@
  */
 const PUBLIC_ROUTES: ReadonlyArray<readonly [methods: readonly string[], path: RegExp]> = [
   [['POST'], /^\/auth\/(register|login|refresh)$/],
+  // The second login step and password-based TOTP enrolment: a challenge or the password is the proof.
+  [['POST'], /^\/auth\/mfa\/(verify|enrolment|enrolment\/confirm)$/],
   [['GET', 'HEAD'], /^\/auth\/jwks\.json$/],
   [['GET', 'POST'], /^\/auth\/verify-email$/],
   [['POST'], /^\/auth\/password-reset\/(request|confirm)$/],

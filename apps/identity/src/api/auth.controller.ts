@@ -7,8 +7,8 @@ import { RegistrationService } from '../application/registration.service';
 import { SessionService } from '../application/session.service';
 import { IDENTITY_CONFIG, SIGNING_KEYS } from '../application/tokens';
 import type { IdentityConfig } from '../identity-config';
-import { clientIp } from '../infrastructure/client-ip';
 import type { SigningKeys } from '../infrastructure/signing-keys';
+import { callerIp } from './caller-ip';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RefreshTokenDto, RegisterDto, VerifyEmailDto } from './dto';
 import { userView } from './views';
 
@@ -33,8 +33,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
-    const ip = clientIp(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.config.TRUSTED_PROXIES);
-    return this.sessions.login({ ...body, ip });
+    return this.sessions.login({ ...body, ip: callerIp(request, this.config.TRUSTED_PROXIES) });
   }
 
   @Post('refresh')

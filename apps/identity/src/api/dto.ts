@@ -15,6 +15,13 @@ export class UpdateProfileDto extends createZodDto(
 
 export class LoginDto extends createZodDto(z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4) })) {}
 
+/** A 6-digit TOTP code or a recovery code; a code of the wrong form is a wrong code (401), not a 400. */
+const mfaCode = z.string().trim().min(1).max(32);
+
+export class MfaCodeDto extends createZodDto(z.strictObject({ code: mfaCode })) {}
+
+export class MfaChallengeCodeDto extends createZodDto(z.strictObject({ challenge: opaqueToken, code: mfaCode })) {}
+
 export class RefreshTokenDto extends createZodDto(z.strictObject({ refreshToken: opaqueToken })) {}
 
 export class VerifyEmailDto extends createZodDto(z.strictObject({ token: opaqueToken })) {}

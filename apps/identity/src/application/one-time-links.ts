@@ -1,14 +1,15 @@
 import { DeliverySeal } from '@marketplace/auth';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
-import { issueOneTimeToken, type OneTimeTokenPurpose } from '../domain/one-time-token';
-import { OneTimeTokensRepository } from '../infrastructure/one-time-tokens-repository';
-import { newOpaqueToken } from '../infrastructure/opaque-token';
+import type { OneTimeTokenPurpose } from '../domain/one-time-token';
 import type { IdentityConfig } from '../identity-config';
+import { OneTimeTokens } from './one-time-tokens';
 import { IDENTITY_CONFIG } from './tokens';
 
-const PAGE_FOR: Record<OneTimeTokenPurpose, string> = {
+/** The purposes whose token is mailed as a link. */
+type LinkPurpose = Extract<OneTimeTokenPurpose, 'email_verification' | 'password_reset'>;
+
+const PAGE_FOR: Record<LinkPurpose, string> = {
   email_verification: '/verify-email',
   password_reset: '/reset-password',
 };
@@ -26,19 +27,14 @@ export interface SealedLink {
 export class OneTimeLinks {
   constructor(
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
-    private readonly tokens: OneTimeTokensRepository,
+    private readonly tokens: OneTimeTokens,
     private readonly seal: DeliverySeal,
   ) {}
 
-  async issue(trx: Knex.Transaction, userId: string, purpose: OneTimeTokenPurpose): Promise<SealedLink> {
-    const now = this.clock.now();
-    const token = issueOneTimeToken({ id: this.ids.next(), userId, purpose, now });
-    const secret = newOpaqueToken();
-    await this.tokens.insert(trx, token, secret.hash, now);
+  async issue(trx: Knex.Transaction, userId: string, purpose: LinkPurpose): Promise<SealedLink> {
+    const token = await this.tokens.issue(trx, userId, purpose);
     const link = new URL(PAGE_FOR[purpose], this.config.PUBLIC_APP_URL);
-    link.searchParams.set('token', secret.token);
+    link.searchParams.set('token', token.token);
     return { tokenId: token.id, expiresAt: token.expiresAt, sealedLink: this.seal.seal(link.toString()), keyId: this.seal.keyId };
   }
 }

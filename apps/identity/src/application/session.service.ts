@@ -5,18 +5,36 @@ import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/
 import { normaliseEmail } from '../domain/email';
 import { InvalidCredentialsError, InvalidRefreshTokenError } from '../domain/errors';
 import { decideRefresh, issueRefreshToken } from '../domain/refresh-token';
+import { afterPassword } from '../domain/totp-enrolment';
 import { canSignIn, type User } from '../domain/user';
 import { AccessTokenIssuer } from '../infrastructure/access-token-issuer';
 import { hashOpaqueToken, newOpaqueToken } from '../infrastructure/opaque-token';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { RefreshTokensRepository } from '../infrastructure/refresh-tokens-repository';
+import { TotpEnrolmentsRepository } from '../infrastructure/totp-enrolments-repository';
 import { UsersRepository } from '../infrastructure/users-repository';
-import { LoginThrottle } from './login-throttle.service';
+import type { IdentityConfig } from '../identity-config';
+import { LoginThrottle, type LoginSource } from './login-throttle.service';
+import { OneTimeTokens } from './one-time-tokens';
+import { IDENTITY_CONFIG } from './tokens';
 
 export interface Session {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
+}
+
+/** The password was right; a second factor must follow (`POST /auth/mfa/verify`). */
+export interface MfaChallenge {
+  mfaRequired: true;
+  challenge: string;
+  expiresAt: string;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+  ip: string;
 }
 
 /** Login, refresh-token rotation with theft detection, logout. */
@@ -26,14 +44,33 @@ export class SessionService {
     @Inject(KNEX) private readonly db: Knex,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     private readonly users: UsersRepository,
+    private readonly enrolments: TotpEnrolmentsRepository,
+    private readonly tokens: OneTimeTokens,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokenIssuer,
     private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(credentials: { email: string; password: string; ip: string }): Promise<Session> {
+  /**
+   * The password step. With TOTP on, the answer is a challenge for the code instead of a session, and
+   * the account's failure count is not cleared: only the second factor clears it, so a known password
+   * cannot buy unlimited guesses at codes.
+   */
+  async login(credentials: Credentials): Promise<Session | MfaChallenge> {
+    const { user, source } = await this.authenticate(credentials);
+    if (afterPassword(await this.enrolments.byUser(this.db, user.id), user.roles, this.config.ADMIN_MFA_REQUIRED) === 'second_factor') {
+      const challenge = await this.tokens.issue(this.db, user.id, 'mfa_login');
+      return { mfaRequired: true, challenge: challenge.token, expiresAt: challenge.expiresAt.toISOString() };
+    }
+    await this.throttle.recordSuccess(source);
+    return this.db.transaction((trx) => this.open(trx, user));
+  }
+
+  /** Checks the password, throttled per account and IP; a failure is recorded, a success left to the caller. */
+  async authenticate(credentials: Credentials): Promise<{ user: User; source: LoginSource }> {
     const source = { email: normaliseEmail(credentials.email), ip: credentials.ip };
     await this.throttle.assertAllowed(source);
     const user = await this.users.byEmail(this.db, source.email);
@@ -42,8 +79,7 @@ export class SessionService {
       await this.throttle.recordFailure(source);
       throw new InvalidCredentialsError();
     }
-    await this.throttle.recordSuccess(source);
-    return this.db.transaction((trx) => this.startSession(trx, user, this.ids.next()));
+    return { user, source };
   }
 
   /**
@@ -68,7 +104,7 @@ export class SessionService {
         return 'invalid';
       }
       await this.refreshTokens.markRotated(trx, token.id, now);
-      return this.startSession(trx, user, token.familyId);
+      return this.open(trx, user, token.familyId);
     });
     if (outcome === 'invalid') throw new InvalidRefreshTokenError();
     return outcome;
@@ -82,7 +118,8 @@ export class SessionService {
     });
   }
 
-  private async startSession(trx: Knex.Transaction, user: User, familyId: string): Promise<Session> {
+  /** A new token pair: of a new family for a login, of the same family for a refresh. */
+  async open(trx: Knex.Transaction, user: User, familyId = this.ids.next()): Promise<Session> {
     const now = this.clock.now();
     const secret = newOpaqueToken();
     await this.refreshTokens.insert(trx, issueRefreshToken({ id: this.ids.next(), familyId, userId: user.id, now }), secret.hash, now);

@@ -1,4 +1,4 @@
-import { BusinessRuleError, ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '@marketplace/platform';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '@marketplace/platform';
 
 /** The password breaks the policy; `reasons` says which rules, without echoing the password. */
 export class WeakPasswordError extends ValidationError {
@@ -65,5 +65,53 @@ export class SellerApplicationOpenError extends ConflictError {
 export class AlreadySellerError extends BusinessRuleError {
   constructor() {
     super('You are already a seller.', { code: 'already_seller' });
+  }
+}
+
+/** A wrong second-factor code, or one outside the accepted window (the two are not told apart). */
+export class InvalidMfaCodeError extends UnauthenticatedError {
+  constructor() {
+    super('The code is wrong or expired.', { code: 'invalid_mfa_code' });
+  }
+}
+
+export class MfaCodeReplayedError extends UnauthenticatedError {
+  constructor() {
+    super('This code was already used; wait for the next one.', { code: 'mfa_code_already_used' });
+  }
+}
+
+/** Unknown, used or expired: the password step has to be done again. */
+export class InvalidMfaChallengeError extends UnauthenticatedError {
+  constructor() {
+    super('The login challenge is invalid, expired or already used; log in again.', { code: 'invalid_mfa_challenge' });
+  }
+}
+
+export class MfaAlreadyEnabledError extends ConflictError {
+  constructor() {
+    super('Two-factor authentication is already enabled.', { code: 'mfa_already_enabled' });
+  }
+}
+
+export class MfaNotEnabledError extends ConflictError {
+  constructor(message: string) {
+    super(message, { code: 'mfa_not_enabled' });
+  }
+}
+
+/** An admin under ADMIN_MFA_REQUIRED may not turn the second factor off. */
+export class MfaRequiredError extends ForbiddenError {
+  constructor() {
+    super('Two-factor authentication is required for this account and cannot be disabled.', { code: 'mfa_required' });
+  }
+}
+
+/** An admin under ADMIN_MFA_REQUIRED without TOTP: no session until they enrol. */
+export class MfaEnrolmentRequiredError extends ForbiddenError {
+  constructor() {
+    super('Two-factor authentication is required for this account: enrol with POST /auth/mfa/enrolment {email, password}, then log in again.', {
+      code: 'mfa_enrolment_required',
+    });
   }
 }

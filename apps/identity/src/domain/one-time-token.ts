@@ -1,9 +1,13 @@
-/** Single-use secrets mailed to the user; stored as hashes only. */
-export type OneTimeTokenPurpose = 'email_verification' | 'password_reset';
+/** Single-use secrets mailed to the user, or handed out between the two login steps; stored as hashes only. */
+export type OneTimeTokenPurpose = 'email_verification' | 'password_reset' | 'mfa_login' | 'mfa_enrolment';
 
 export const ONE_TIME_TOKEN_TTL_MS: Record<OneTimeTokenPurpose, number> = {
   email_verification: 24 * 60 * 60 * 1000,
   password_reset: 60 * 60 * 1000,
+  // Between the password and the code: long enough to open an app, short enough to be useless later.
+  mfa_login: 5 * 60 * 1000,
+  // Scanning a QR code and typing the first code takes longer.
+  mfa_enrolment: 15 * 60 * 1000,
 };
 
 export interface OneTimeToken {

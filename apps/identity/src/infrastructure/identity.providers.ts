@@ -11,15 +11,24 @@ import { generatedKey } from './generated-keys';
 import { LoginFailuresRepository } from './login-failures-repository';
 import { OneTimeTokensRepository } from './one-time-tokens-repository';
 import { PasswordHasher } from './password-hasher';
+import { RecoveryCodesRepository } from './recovery-codes-repository';
 import { RefreshTokensRepository } from './refresh-tokens-repository';
 import { SellerApplicationsRepository } from './seller-applications-repository';
 import { loadSigningKeys, type SigningKeys } from './signing-keys';
+import { TotpEnrolmentsRepository } from './totp-enrolments-repository';
+import { TotpSecrets } from './totp-secrets';
 import { UsersRepository } from './users-repository';
 
 /** The delivery key from DELIVERY_SEAL_KEY, or (development) 32 random bytes generated once and kept in the schema. */
 async function deliverySeal(config: IdentityConfig, db: Knex): Promise<DeliverySeal> {
   const key = config.DELIVERY_SEAL_KEY ?? Buffer.from(await generatedKey(db, 'delivery_seal_key', async () => newDeliverySealKey()), 'base64');
   return new DeliverySeal(key, config.DELIVERY_SEAL_KEY_ID);
+}
+
+/** The TOTP sealing key from MFA_ENCRYPTION_KEY, or (development) generated once and kept in the schema like the others. */
+async function totpSecrets(config: IdentityConfig, db: Knex): Promise<TotpSecrets> {
+  const key = config.MFA_ENCRYPTION_KEY ?? Buffer.from(await generatedKey(db, 'mfa_encryption_key', async () => newDeliverySealKey()), 'base64');
+  return new TotpSecrets(new DeliverySeal(key, 'totp'), config.MFA_ISSUER);
 }
 
 /** The infrastructure behind identity's application services. */
@@ -31,6 +40,8 @@ export const identityProviders: Provider[] = [
   { provide: OneTimeTokensRepository, useValue: new OneTimeTokensRepository() },
   { provide: LoginFailuresRepository, useValue: new LoginFailuresRepository() },
   { provide: SellerApplicationsRepository, useValue: new SellerApplicationsRepository() },
+  { provide: TotpEnrolmentsRepository, useValue: new TotpEnrolmentsRepository() },
+  { provide: RecoveryCodesRepository, useValue: new RecoveryCodesRepository() },
   {
     provide: PasswordHasher,
     inject: [IDENTITY_CONFIG],
@@ -49,4 +60,5 @@ export const identityProviders: Provider[] = [
       new AccessTokenVerifier(keys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, now: () => clock.now() }),
   },
   { provide: DeliverySeal, inject: [IDENTITY_CONFIG, KNEX], useFactory: deliverySeal },
+  { provide: TotpSecrets, inject: [IDENTITY_CONFIG, KNEX], useFactory: totpSecrets },
 ];
