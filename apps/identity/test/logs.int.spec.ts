@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import { ADMIN, call, type IdentityTestApp, outboxEvents, PASSWORD, registerAndLogin, startIdentity, tokenOf } from './identity-app';
 
 describe('identity logs', () => {
@@ -35,5 +36,26 @@ describe('identity logs', () => {
       expect(log).not.toContain(secret);
     }
     expect(log).not.toContain('$argon2');
+  });
+
+  it('carry no TOTP secret, code, login challenge or recovery code', async () => {
+    const service = identity.service;
+    const { email, accessToken } = await registerAndLogin(service);
+    const started = await call(service, 'POST', '/me/mfa/totp', { token: accessToken });
+    const secret = started.body.secret as string;
+    const code = TOTP.generate({ secret: Secret.fromBase32(secret) });
+    const confirmed = await call(service, 'POST', '/me/mfa/totp/confirm', { token: accessToken, body: { code } });
+    const recoveryCodes = confirmed.body.recoveryCodes as string[];
+    const challenge = (await call(service, 'POST', '/auth/login', { body: { email, password: PASSWORD } })).body.challenge as string;
+    const session = await call(service, 'POST', '/auth/mfa/verify', { body: { challenge, code: recoveryCodes[0] } });
+    expect(session.status).toBe(200);
+
+    const log = lines.join('\n');
+    expect(log).toContain('/auth/mfa/verify');
+    // The code alone (not inside a longer number such as a timestamp).
+    expect(log).not.toMatch(new RegExp(`\\b${code}\\b`));
+    for (const value of [secret, challenge, started.body.qr as string, ...recoveryCodes, ...recoveryCodes.map((c) => c.replace(/-/g, ''))]) {
+      expect(log).not.toContain(value);
+    }
   });
 });

@@ -110,7 +110,7 @@ export class MfaRequiredError extends ForbiddenError {
 /** An admin under ADMIN_MFA_REQUIRED without TOTP: no session until they enrol. */
 export class MfaEnrolmentRequiredError extends ForbiddenError {
   constructor() {
-    super('Two-factor authentication is required for this account: enrol with POST /auth/mfa/enrolment {email, password}, then log in again.', {
+    super('Two-factor authentication is required for this account: enrol through auth/mfa/enrolment with your email and password, then log in with a code.', {
       code: 'mfa_enrolment_required',
     });
   }
