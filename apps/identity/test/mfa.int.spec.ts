@@ -1,6 +1,6 @@
 import type { Clock } from '@marketplace/kernel';
 import { Secret, TOTP } from 'otpauth';
-import { ADMIN, call, type IdentityTestApp, type Json, PASSWORD, registerAndLogin, startIdentity } from './identity-app';
+import { ADMIN, call, type IdentityTestApp, type Json, PASSWORD, publishedEvents, registerAndLogin, startIdentity } from './identity-app';
 
 /** Time under the test's control: fixed, moved on by hand. */
 class TestClock implements Clock {
@@ -148,6 +148,14 @@ describe('identity two-factor authentication (TOTP)', () => {
     expect(Object.keys((await login(user.email)).body)).toContain('accessToken');
     expectError(await call(service(), 'DELETE', '/me/mfa/totp', { token: user.accessToken, body: { code: codeFor(user.secret, 1) } }), 409, 'mfa_not_enabled');
     expect(await identity.db('recovery_codes').where({ user_id: user.userId })).toEqual([]);
+
+    // Announced through the outbox, without the secret or any code.
+    const events = (await publishedEvents(identity.db, user.userId)).filter((event) => event.type.includes('.Mfa'));
+    expect(events.map((event) => [event.type, event.data])).toEqual([
+      ['marketplace.identity.MfaEnabled.v1', { userId: user.userId, method: 'totp', enabledAt: expect.any(String) }],
+      ['marketplace.identity.MfaDisabled.v1', { userId: user.userId, method: 'totp', disabledAt: expect.any(String) }],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(user.secret);
   });
 
   it('refuses bad input with a 4xx in the standard format', async () => {

@@ -33,7 +33,7 @@ describe('event schemas', () => {
     expect(names).toEqual(
       [
         'UserRegistered', 'UserProfileChanged', 'EmailVerificationRequested', 'EmailVerified', 'PasswordResetRequested', 'RoleGranted',
-        'SellerApplicationSubmitted', 'SellerApproved', 'SellerRejected', 'UserDeactivated',
+        'SellerApplicationSubmitted', 'SellerApproved', 'SellerRejected', 'UserDeactivated', 'MfaEnabled', 'MfaDisabled',
         'CategoryCreated', 'CategoryMoved', 'CategoryRenamed', 'ProductCreated', 'ProductUpdated',
         'ProductPriceChanged', 'ProductPublished', 'ProductArchived', 'ReviewPosted',
         'StockAdjusted', 'StockReserved', 'StockReservationFailed', 'StockReleased', 'StockCommitted',

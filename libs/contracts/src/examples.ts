@@ -120,6 +120,8 @@ export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
     rejectedAt: at,
   },
   'marketplace.identity.UserDeactivated.v1': { userId: id.user, deactivatedBy: id.admin, reason: 'Fraud report', deactivatedAt: at },
+  'marketplace.identity.MfaEnabled.v1': { userId: id.user, method: 'totp', enabledAt: at },
+  'marketplace.identity.MfaDisabled.v1': { userId: id.user, method: 'totp', disabledAt: later },
   'marketplace.catalog.CategoryCreated.v1': {
     categoryId: id.category,
     parentId: id.parentCategory,

@@ -27,3 +27,10 @@ export function profileChangedEvent(events: CloudEventFactory, user: User, at: D
     { at },
   );
 }
+
+/** A second factor turned on or off; never the secret or a code. */
+export function mfaChangedEvent(events: CloudEventFactory, userId: string, enabled: boolean, at: Date): CloudEvent {
+  return enabled
+    ? events.create('marketplace.identity.MfaEnabled.v1', userId, { userId, method: 'totp', enabledAt: at.toISOString() }, { at })
+    : events.create('marketplace.identity.MfaDisabled.v1', userId, { userId, method: 'totp', disabledAt: at.toISOString() }, { at });
+}

@@ -1,4 +1,6 @@
+import { CloudEventFactory } from '@marketplace/contracts';
 import { CLOCK, type Clock } from '@marketplace/kernel';
+import { Outbox } from '@marketplace/messaging';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
@@ -11,10 +13,11 @@ import { RecoveryCodesRepository } from '../infrastructure/recovery-codes-reposi
 import { TotpEnrolmentsRepository } from '../infrastructure/totp-enrolments-repository';
 import { type TotpProvisioning, TotpSecrets } from '../infrastructure/totp-secrets';
 import { UsersRepository } from '../infrastructure/users-repository';
+import { mfaChangedEvent } from './account-events';
 import { SecondFactor } from './second-factor';
 import { IDENTITY_CONFIG } from './tokens';
 
-/** Turning TOTP on (a secret, then a first code) and off, and replacing the recovery codes. */
+/** Turning TOTP on (a secret, then a first code) and off, announced with MfaEnabled/MfaDisabled, and replacing the recovery codes. */
 @Injectable()
 export class TotpEnrolmentService {
   constructor(
@@ -26,6 +29,8 @@ export class TotpEnrolmentService {
     private readonly recoveryCodes: RecoveryCodesRepository,
     private readonly secrets: TotpSecrets,
     private readonly factor: SecondFactor,
+    private readonly events: CloudEventFactory,
+    private readonly outbox: Outbox,
   ) {}
 
   /** A new secret, pending until confirmed; shown once. */
@@ -40,7 +45,9 @@ export class TotpEnrolmentService {
   async confirm(trx: Knex.Transaction, user: User, code: string, ip: string): Promise<string[]> {
     const pending = pendingEnrolment(await this.enrolments.byUser(trx, user.id, { forUpdate: true }));
     const step = await this.factor.checkCode({ email: user.email, ip }, pending.sealedSecret, code, null);
-    await this.enrolments.save(trx, confirmEnrolment(pending, { step, now: this.clock.now() }));
+    const now = this.clock.now();
+    await this.enrolments.save(trx, confirmEnrolment(pending, { step, now }));
+    await this.outbox.enqueue(trx, [mfaChangedEvent(this.events, user.id, true, now)]);
     return this.replaceRecoveryCodes(trx, user.id);
   }
 
@@ -61,6 +68,7 @@ export class TotpEnrolmentService {
       await this.factor.verify(trx, user, code, ip);
       await this.enrolments.delete(trx, userId);
       await this.recoveryCodes.deleteAll(trx, userId);
+      await this.outbox.enqueue(trx, [mfaChangedEvent(this.events, userId, false, this.clock.now())]);
     });
   }
 

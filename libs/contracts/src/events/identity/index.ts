@@ -1,5 +1,7 @@
 import { emailVerificationRequested } from './email-verification-requested';
 import { emailVerified } from './email-verified';
+import { mfaDisabled } from './mfa-disabled';
+import { mfaEnabled } from './mfa-enabled';
 import { passwordResetRequested } from './password-reset-requested';
 import { roleGranted } from './role-granted';
 import { sellerApplicationSubmitted } from './seller-application-submitted';
@@ -12,6 +14,9 @@ import { userRegisteredV2 } from './user-registered-v2';
 
 export * from './email-verification-requested';
 export * from './email-verified';
+export * from './mfa-disabled';
+export * from './mfa-enabled';
+export * from './mfa-method';
 export * from './password-reset-requested';
 export * from './role';
 export * from './role-granted';
@@ -37,4 +42,6 @@ export const identityEvents = [
   sellerApproved,
   sellerRejected,
   userDeactivated,
+  mfaEnabled,
+  mfaDisabled,
 ] as const;
