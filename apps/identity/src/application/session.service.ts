@@ -37,7 +37,7 @@ export interface Credentials {
   ip: string;
 }
 
-/** Login, refresh-token rotation with theft detection, logout. */
+/** Login (the password step, then a session or a second-factor challenge), refresh-token rotation with theft detection, logout. */
 @Injectable()
 export class SessionService {
   constructor(
