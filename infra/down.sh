@@ -3,7 +3,7 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 status=0
-for service in redis stripe-mock kafka pgvector postgres; do
+for service in seaweedfs redis stripe-mock kafka pgvector postgres; do
   bash "$here/$service.sh" stop || status=1
 done
 exit "$status"

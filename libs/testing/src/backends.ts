@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { testInfrastructure } from './infrastructure';
+import { type S3Infrastructure, testInfrastructure } from './infrastructure';
 
 /** Read by tools/jest/summary-reporter.js, which lists every backend that ran or was skipped. */
 const BACKENDS_FILE = join(__dirname, '..', '..', '..', '.data', 'test-backends.jsonl');
@@ -57,4 +57,10 @@ export function serviceBusBackends(): BackendCase<ServiceBusBackend>[] {
     { name: 'embedded', resolve: () => (infra.postgresUrl ? { kafkaBrokers: undefined } : { skip: 'no PostgreSQL (TEST_DATABASE_URL not set)' }) },
     { name: 'kafka', resolve: () => (infra.kafkaBrokers ? { kafkaBrokers: infra.kafkaBrokers } : { skip: 'no Kafka (TEST_KAFKA_BROKERS not set)' }) },
   ];
+}
+
+/** An S3-compatible object store, for a suite that needs one: skipped by name when there is none. */
+export function s3Backend(): BackendCase<S3Infrastructure> {
+  const infra = testInfrastructure();
+  return { name: 'seaweedfs', resolve: () => infra.s3 ?? { skip: 'no S3-compatible store (TEST_S3_ENDPOINT and its credentials not set)' } };
 }

@@ -13,10 +13,22 @@ export interface TestInfrastructure {
   stripeApiBase?: string;
   /** A real Redis (the gateway's shared rate-limit counters). */
   redisUrl?: string;
+  /** An S3-compatible object store (SeaweedFS from infra/seaweedfs.sh, or any S3_ENDPOINT given). */
+  s3?: S3Infrastructure;
+}
+
+export interface S3Infrastructure {
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 export function testInfrastructure(env: NodeJS.ProcessEnv = process.env): TestInfrastructure {
   const brokers = env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS;
+  const s3Endpoint = env.TEST_S3_ENDPOINT ?? env.S3_ENDPOINT;
+  const s3AccessKeyId = env.TEST_S3_ACCESS_KEY_ID ?? env.S3_ACCESS_KEY_ID;
+  const s3SecretAccessKey = env.TEST_S3_SECRET_ACCESS_KEY ?? env.S3_SECRET_ACCESS_KEY;
   return {
     postgresUrl: env.TEST_DATABASE_URL ?? env.DATABASE_URL,
     pgvectorUrl: env.TEST_PGVECTOR_DATABASE_URL ?? env.PGVECTOR_DATABASE_URL,
@@ -24,5 +36,9 @@ export function testInfrastructure(env: NodeJS.ProcessEnv = process.env): TestIn
     kurrentdbUrl: env.TEST_KURRENTDB_URL ?? env.KURRENTDB_URL,
     stripeApiBase: env.TEST_STRIPE_API_BASE ?? env.STRIPE_API_BASE,
     redisUrl: env.TEST_REDIS_URL ?? env.REDIS_URL,
+    s3:
+      s3Endpoint && s3AccessKeyId && s3SecretAccessKey
+        ? { endpoint: s3Endpoint, region: env.TEST_S3_REGION ?? env.S3_REGION ?? 'us-east-1', accessKeyId: s3AccessKeyId, secretAccessKey: s3SecretAccessKey }
+        : undefined,
   };
 }

@@ -35,6 +35,14 @@ const SOURCES: BackendSource[] = [
   },
   // Docker-less machines get Redis from infra/redis.sh (Debian's redis-server).
   { name: 'redis', variable: 'TEST_REDIS_URL', envVariables: ['TEST_REDIS_URL', 'REDIS_URL'], script: new InfraScript('redis') },
+  // SeaweedFS's S3 API (infra/seaweedfs.sh builds it with Go); the credentials come with the endpoint.
+  {
+    name: 'seaweedfs',
+    variable: 'TEST_S3_ENDPOINT',
+    envVariables: ['TEST_S3_ENDPOINT', 'S3_ENDPOINT'],
+    companions: ['TEST_S3_BUCKET', 'TEST_S3_REGION', 'TEST_S3_ACCESS_KEY_ID', 'TEST_S3_SECRET_ACCESS_KEY'],
+    script: new InfraScript('seaweedfs'),
+  },
   // No KurrentDB server can run without Docker here: it is used only when its URL is given.
   { name: 'kurrentdb', variable: 'TEST_KURRENTDB_URL', envVariables: ['TEST_KURRENTDB_URL', 'KURRENTDB_URL'] },
 ];
@@ -50,6 +58,7 @@ export default async function globalSetup(): Promise<void> {
   process.stdout.write(`\n[infrastructure] docker: ${docker ? 'answers' : 'not available'}\n`);
   for (const backend of backends) {
     if (backend.value) process.env[backend.variable] = backend.value;
+    for (const [name, value] of Object.entries(backend.companions ?? {})) if (value) process.env[name] = value;
     process.stdout.write(`[infrastructure] ${summary(backend)}\n`);
   }
 }

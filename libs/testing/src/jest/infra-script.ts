@@ -6,7 +6,7 @@ import type { ServiceScript } from './resolve-backend';
 const run = promisify(execFile);
 const INFRA_DIR = join(__dirname, '..', '..', '..', '..', 'infra');
 
-export type InfraService = 'postgres' | 'pgvector' | 'kafka' | 'stripe-mock' | 'redis';
+export type InfraService = 'postgres' | 'pgvector' | 'kafka' | 'stripe-mock' | 'redis' | 'seaweedfs';
 
 export class InfraScriptError extends Error {
   constructor(

@@ -20,7 +20,7 @@ class FakeScript implements ServiceScript {
     this.running = false;
   }
   async env(): Promise<Record<string, string>> {
-    return this.running ? { TEST_FAKE_URL: 'fake://script' } : {};
+    return this.running ? { TEST_FAKE_URL: 'fake://script', TEST_FAKE_KEY: 'key-1' } : {};
   }
 }
 
@@ -46,6 +46,11 @@ describe('resolveBackend', () => {
     await resolved.release?.();
     expect(stop).toHaveBeenCalledTimes(1);
     expect(script.calls).toEqual([]);
+  });
+
+  it("passes on the companions the script prints with the value (an S3 endpoint's credentials)", async () => {
+    const resolved = await resolveBackend(source({ script: new FakeScript(true), companions: ['TEST_FAKE_KEY', 'TEST_FAKE_MISSING'] }), {}, false);
+    expect(resolved).toMatchObject({ value: 'fake://script', companions: { TEST_FAKE_KEY: 'key-1', TEST_FAKE_MISSING: '' } });
   });
 
   it('falls back to the script when no Docker answers, and stops only what it started', async () => {

@@ -16,6 +16,8 @@ export interface BackendSource {
   variable: string;
   /** Variables that, when set, name an existing server to use as is. */
   envVariables: string[];
+  /** Further variables the script prints that the suites need with the value (e.g. credentials). */
+  companions?: string[];
   container?: () => Promise<ContainerBackend>;
   script?: ServiceScript;
 }
@@ -25,6 +27,8 @@ export interface ResolvedBackend {
   variable: string;
   /** Unset when the backend cannot be had: its suites then report it skipped. */
   value?: string;
+  /** The companions' values, when the script provided the backend. */
+  companions?: Record<string, string>;
   /** Where the value came from, for the run's log. */
   origin: string;
   /** Releases what this run started; absent when the backend was already there. */
@@ -51,11 +55,13 @@ export async function resolveBackend(source: BackendSource, env: NodeJS.ProcessE
     try {
       const wasRunning = await script.isRunning();
       if (!wasRunning) await script.start();
-      const value = (await script.env())[source.variable];
+      const printed = await script.env();
+      const value = printed[source.variable];
       if (!value) throw new Error(`${script.path} env printed no ${source.variable}`);
+      const companions = Object.fromEntries((source.companions ?? []).map((name) => [name, printed[name] ?? '']));
       return wasRunning
-        ? { ...base, value, origin: `${script.path} (already running)` }
-        : { ...base, value, origin: `${script.path} (started for this run)`, release: () => script.stop() };
+        ? { ...base, value, companions, origin: `${script.path} (already running)` }
+        : { ...base, value, companions, origin: `${script.path} (started for this run)`, release: () => script.stop() };
     } catch (error) {
       failures.push(messageOf(error));
     }
