@@ -12,10 +12,11 @@ import { ProductsController } from './api/products.controller';
 import { ReviewsController } from './api/reviews.controller';
 import { catalogProviders } from './infrastructure/catalog.providers';
 import { catalogMigrations } from './infrastructure/migrations';
+import { ImagesModule } from './images/images.module';
 import { InventoryModule } from './inventory/inventory.module';
 
 /**
- * The catalog service: categories, products, reviews, and inventory. Its events leave through the
+ * The catalog service: categories, products and their images, reviews, and inventory. Its events leave through the
  * outbox; it consumes orders.order.v1 once its transport is connected (`connectMessaging(app)`).
  */
 @Module({
@@ -24,6 +25,7 @@ import { InventoryModule } from './inventory/inventory.module';
     serviceMessaging(),
     AuthModule.forService(),
     InventoryModule,
+    ImagesModule,
   ],
   controllers: [CategoriesController, ProductsController, ReviewsController, OrdersEventsController],
   providers: [...catalogProviders, OptionalCaller, CategoriesService, ProductsService, ReviewsService, DeliveredPurchasesService],

@@ -50,17 +50,7 @@ export class ProductsService {
       const product = createProduct({ ...form, id: this.ids.next(), sellerId: seller.id, now: this.clock.now() });
       await this.products.insert(trx, product);
       await this.outbox.enqueue(trx, [
-        this.events.create('marketplace.catalog.ProductCreated.v1', product.id, {
-          productId: product.id,
-          sellerId: product.sellerId,
-          categoryId: product.categoryId,
-          title: product.title,
-          description: product.description,
-          attributes: product.attributes,
-          imageUrls: product.imageUrls,
-          price: product.price,
-          createdAt: product.createdAt.toISOString(),
-        }),
+        this.events.create('marketplace.catalog.ProductCreated.v1', product.id, { ...describedBy(product), price: product.price, createdAt: product.createdAt.toISOString() }),
       ]);
       return product;
     });
@@ -76,26 +66,32 @@ export class ProductsService {
       await this.products.update(trx, product);
       const at = product.updatedAt.toISOString();
       const events: CloudEvent[] = [];
-      if (detailsChanged) {
-        events.push(
-          this.events.create('marketplace.catalog.ProductUpdated.v1', id, {
-            productId: id,
-            sellerId: product.sellerId,
-            categoryId: product.categoryId,
-            title: product.title,
-            description: product.description,
-            attributes: product.attributes,
-            imageUrls: product.imageUrls,
-            updatedAt: at,
-          }),
-        );
-      }
+      if (detailsChanged) events.push(this.updatedEvent(product));
       if (previousPrice) {
         events.push(this.events.create('marketplace.catalog.ProductPriceChanged.v1', id, { productId: id, sellerId: product.sellerId, previousPrice, price: product.price, changedAt: at }));
       }
       await this.outbox.enqueue(trx, events);
       return product;
     });
+  }
+
+  /**
+   * The product's imageUrls as `compose` makes them from the current ones, in the caller's transaction
+   * (the images' processor, after checking the seller's rights when the images were requested). An
+   * archived product is final: it keeps its URLs.
+   */
+  async replaceImageUrls(trx: Knex.Transaction, id: string, compose: (current: string[]) => string[]): Promise<void> {
+    const current = await this.products.byId(trx, id, { forUpdate: true });
+    if (!current || current.status === 'archived') return;
+    const { product, detailsChanged } = editProduct(current, { imageUrls: compose(current.imageUrls) }, this.clock.now());
+    if (!detailsChanged) return;
+    await this.products.update(trx, product);
+    await this.outbox.enqueue(trx, [this.updatedEvent(product)]);
+  }
+
+  /** ProductUpdated carries every descriptive field, so consumers need no earlier event to show the product. */
+  private updatedEvent(product: Product): CloudEvent {
+    return this.events.create('marketplace.catalog.ProductUpdated.v1', product.id, { ...describedBy(product), updatedAt: product.updatedAt.toISOString() });
   }
 
   async publish(actor: Actor, id: string): Promise<Product> {
@@ -145,8 +141,8 @@ export class ProductsService {
     });
   }
 
-  /** Locks the row so that concurrent changes of one product apply one after the other. */
-  private async loadForChange(trx: Knex.Transaction, actor: Actor, id: string): Promise<Product> {
+  /** The product for a change by its owner or an admin, its row locked so that concurrent changes apply one after the other. */
+  async loadForChange(trx: Knex.Transaction, actor: Actor, id: string): Promise<Product> {
     const product = await this.products.byId(trx, id, { forUpdate: true });
     if (!product || !isVisibleTo(product, actor)) throw new ProductNotFoundError();
     assertMayChange(product, actor);
@@ -156,4 +152,17 @@ export class ProductsService {
   private async assertCategoryExists(db: Knex, categoryId: string): Promise<void> {
     if (!(await this.categories.exists(db, categoryId))) throw new UnknownCategoryError('categoryId');
   }
+}
+
+/** What ProductCreated and ProductUpdated both carry: the product as a seller describes it. */
+function describedBy(product: Product) {
+  return {
+    productId: product.id,
+    sellerId: product.sellerId,
+    categoryId: product.categoryId,
+    title: product.title,
+    description: product.description,
+    attributes: product.attributes,
+    imageUrls: product.imageUrls,
+  };
 }

@@ -13,6 +13,8 @@ describe('isPublicRoute', () => {
     ['GET', '/products'],
     ['GET', '/products/p-1/reviews'],
     ['GET', '/search'],
+    ['GET', '/images/products/p-1/i-1/w800.webp'],
+    ['PUT', '/images/products/p-1/i-1/original'],
     ['POST', '/webhooks/stripe'],
     ['POST', '/webhooks/paynow'],
     ['POST', '/webhooks/mpesa/Zk3v9Qx2'],
@@ -39,6 +41,8 @@ describe('isPublicRoute', () => {
     ['GET', '/auth/login'],
     ['POST', '/auth/password-reset/other'],
     ['GET', '/searchable'],
+    ['POST', '/products/p-1/images'],
+    ['DELETE', '/images/products/p-1/i-1/original'],
   ])('%s %s needs a token', (method, path) => {
     expect(isPublicRoute(method, path)).toBe(false);
   });

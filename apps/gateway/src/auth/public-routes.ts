@@ -13,6 +13,8 @@ const PUBLIC_ROUTES: ReadonlyArray<readonly [methods: readonly string[], path: R
   [['POST'], /^\/auth\/password-reset\/(request|confirm)$/],
   [['GET', 'HEAD'], /^\/(categories|products)(\/[^/]+)*$/],
   [['GET', 'HEAD'], /^\/search$/],
+  // Catalog's local image files (embedded mode); an upload (PUT) carries its own signed, short-lived proof.
+  [['GET', 'HEAD', 'PUT'], /^\/images\/products\/[^/]+\/[^/]+\/[^/]+$/],
   // Providers call these; each checks its own proof (Stripe's signature, PayNow's hash, the M-Pesa path token).
   [['POST'], /^\/webhooks\/(stripe|paynow|mpesa\/[^/]+)$/],
 ];

@@ -8,6 +8,7 @@ describe('resolveRoute', () => {
     ['/api/v1/admin/seller-applications/a-1/approve', 'identity', '/admin/seller-applications/a-1/approve', ''],
     ['/api/v1/products/p-1/reviews?cursor=abc', 'catalog', '/products/p-1/reviews', '?cursor=abc'],
     ['/api/v1/categories', 'catalog', '/categories', ''],
+    ['/api/v1/images/products/p-1/i-1/original?expires=1&signature=s', 'catalog', '/images/products/p-1/i-1/original', '?expires=1&signature=s'],
     ['/api/v1/search?q=lamp&inStock=true', 'search', '/search', '?q=lamp&inStock=true'],
     ['/api/v1/products/p-1/recommendations?kind=popular', 'search', '/products/p-1/recommendations', '?kind=popular'],
     ['/api/v1/products/p-1', 'catalog', '/products/p-1', ''],

@@ -15,6 +15,7 @@ const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, service: BackendServi
   ['categories', 'catalog'],
   ['products', 'catalog'],
   ['products/*/recommendations', 'search'],
+  ['images', 'catalog'],
   ['search', 'search'],
   ['cart', 'orders'],
   ['orders', 'orders'],

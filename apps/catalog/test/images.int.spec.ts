@@ -1,0 +1,190 @@
+import { parseCloudEvent, TOPICS } from '@marketplace/contracts';
+import { type Consumer } from '@marketplace/messaging';
+import { describeEachBackend, waitFor } from '@marketplace/testing';
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import { ImageProcessor } from '../src/images/application/image-processor';
+import { caller, type Caller, call, type CatalogTestApp, createCategory, createProduct, expectCall, outboxEvents, startCatalog } from './catalog-app';
+import { catalogPathOf, type ImageBackend, imageBackends } from './image-storage-backends';
+
+jest.setTimeout(60_000);
+
+const MAX_BYTES = 200_000;
+
+describeEachBackend('catalog product images', imageBackends(), (backend) => {
+  let app: CatalogTestApp;
+  let storage: ImageBackend;
+  let seller: Caller;
+  let otherSeller: Caller;
+  let categoryId: string;
+  let consumer: Consumer;
+  const onBus: string[] = [];
+
+  beforeAll(async () => {
+    storage = backend();
+    // The processor is driven by the tests (drain), not by its timer, so each test sees its own outcome.
+    app = await startCatalog({ ...(await storage.env()), IMAGE_MAX_BYTES: String(MAX_BYTES), IMAGE_PROCESS_INTERVAL_MS: '3600000' });
+    const admin = await caller(app, ['buyer', 'admin']);
+    seller = await caller(app, ['buyer', 'seller']);
+    otherSeller = await caller(app, ['buyer', 'seller']);
+    categoryId = await createCategory(app, admin, `Prints ${randomBytes(3).toString('hex')}`);
+    await app.bus.ensureTopics([TOPICS.catalogProduct]);
+    consumer = await app.bus.consumer({
+      groupId: `catalog-images-test-${randomBytes(4).toString('hex')}`,
+      topics: [TOPICS.catalogProduct],
+      fromBeginning: true,
+      onMessage: async (message) => void onBus.push(message.value.toString('utf8')),
+    });
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await app?.close();
+  });
+
+  const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 90 } } }).png().toBuffer();
+  const drain = () => app.service.app.get(ImageProcessor).drain();
+
+  async function upload(url: string, bytes: Buffer): Promise<number> {
+    if (storage.name === 'local-files') {
+      return (await app.service.app.inject({ method: 'PUT', url: catalogPathOf(url), payload: bytes, headers: { 'content-type': 'image/png' } })).statusCode;
+    }
+    return (await fetch(url, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'image/png' } })).status;
+  }
+
+  /** What anyone gets at a public image URL (anonymous reads, as a browser would). */
+  async function fetchPublic(url: string): Promise<{ status: number; bytes: Buffer }> {
+    if (storage.name === 'local-files') {
+      const response = await app.service.app.inject({ method: 'GET', url: catalogPathOf(url) });
+      return { status: response.statusCode, bytes: response.rawPayload };
+    }
+    const response = await fetch(url);
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
+
+  async function uploadImage(productId: string, bytes: Buffer): Promise<{ imageId: string; uploadUrl: string }> {
+    const requested = (await expectCall(app, 201, 'POST', `/products/${productId}/images`, { as: seller })) as { imageId: string; uploadUrl: string };
+    expect(await upload(requested.uploadUrl, bytes)).toBeLessThan(300);
+    await expectCall(app, 202, 'POST', `/products/${productId}/images/${requested.imageId}/confirm`, { as: seller });
+    return requested;
+  }
+
+  const images = async (productId: string) => (await expectCall(app, 200, 'GET', `/products/${productId}/images`, { as: seller })).items as { id: string; status: string; rejection: string | null; thumbnails: { width: number; url: string }[] }[];
+
+  it('turns an uploaded PNG into 200 and 800 px WebP thumbnails in storage, and puts the large one on the product and on the bus', async () => {
+    const productId = await createProduct(app, seller, categoryId);
+    const { imageId } = await uploadImage(productId, await png(1200, 600));
+    expect((await images(productId))[0]).toMatchObject({ id: imageId, status: 'processing', thumbnails: [] });
+
+    expect(await drain()).toBe(1);
+    const [image] = await images(productId);
+    expect(image).toMatchObject({ id: imageId, status: 'ready', rejection: null });
+    for (const { width, url } of image.thumbnails) {
+      const fetched = await fetchPublic(url);
+      expect(fetched.status).toBe(200);
+      expect(await sharp(fetched.bytes).metadata()).toMatchObject({ format: 'webp', width, height: width / 2 });
+    }
+    const large = image.thumbnails.find((thumbnail) => thumbnail.width === 800)?.url;
+    expect(large).toMatch(new RegExp(`/products/${productId}/${imageId}/w800\\.webp$`));
+    const product = await expectCall(app, 200, 'GET', `/products/${productId}`, { as: seller });
+    expect(product.imageUrls).toEqual([large, 'https://images.example.com/knife.jpg']);
+    const updates = (await outboxEvents(app, productId)).filter((event) => event.type === 'marketplace.catalog.ProductUpdated.v1');
+    expect(updates.map((event) => (event.data as { imageUrls: string[] }).imageUrls)).toEqual([[large, 'https://images.example.com/knife.jpg']]);
+    const published = await waitFor(() => onBus.map((value) => parseCloudEvent(value)).find((event) => event.type === 'marketplace.catalog.ProductUpdated.v1' && event.subject === productId), {
+      timeoutMs: 30_000,
+      description: "the image's ProductUpdated on the bus",
+    });
+    expect((published.data as { imageUrls: string[] }).imageUrls[0]).toBe(large);
+  });
+
+  it('refuses a file that only claims to be a PNG and deletes its object, leaving the product as it was', async () => {
+    const productId = await createProduct(app, seller, categoryId, { imageUrls: [] });
+    const { uploadUrl } = await uploadImage(productId, Buffer.from('<html><script>alert(1)</script></html>'));
+    expect(await drain()).toBe(1);
+    expect((await images(productId))[0]).toMatchObject({ status: 'rejected', rejection: 'not_an_image', thumbnails: [] });
+    expect((await fetchPublic(uploadUrl.split('?')[0])).status).toBe(404);
+    expect((await expectCall(app, 200, 'GET', `/products/${productId}`, { as: seller })).imageUrls).toEqual([]);
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const productId = await createProduct(app, seller, categoryId, { imageUrls: [] });
+    const huge = Buffer.concat([await png(10, 10), randomBytes(MAX_BYTES)]);
+    const requested = (await expectCall(app, 201, 'POST', `/products/${productId}/images`, { as: seller })) as { imageId: string; uploadUrl: string };
+    const status = await upload(requested.uploadUrl, huge);
+    if (storage.name === 'local-files') {
+      // The catalog takes the bytes itself: it stops reading at the limit.
+      expect(status).toBe(413);
+      expect((await call(app, 'POST', `/products/${productId}/images/${requested.imageId}/confirm`, { as: seller })).body.error?.code).toBe('image_not_uploaded');
+      return;
+    }
+    // A pre-signed PUT cannot cap the size: the processor refuses it by its size, without reading it, and deletes it.
+    expect(status).toBe(200);
+    await expectCall(app, 202, 'POST', `/products/${productId}/images/${requested.imageId}/confirm`, { as: seller });
+    expect(await drain()).toBe(1);
+    expect((await images(productId))[0]).toMatchObject({ status: 'rejected', rejection: 'too_large' });
+    expect((await fetchPublic(requested.uploadUrl.split('?')[0])).status).toBe(404);
+  });
+
+  it("refuses another seller's upload, confirmation, removal and reordering with 403", async () => {
+    const productId = await createProduct(app, seller, categoryId);
+    await expectCall(app, 200, 'POST', `/products/${productId}/publish`, { as: seller });
+    const { imageId } = (await expectCall(app, 201, 'POST', `/products/${productId}/images`, { as: seller })) as { imageId: string };
+    const attempts = [
+      await call(app, 'POST', `/products/${productId}/images`, { as: otherSeller }),
+      await call(app, 'POST', `/products/${productId}/images/${imageId}/confirm`, { as: otherSeller }),
+      await call(app, 'PUT', `/products/${productId}/images/order`, { as: otherSeller, body: { imageIds: [imageId] } }),
+    ];
+    expect(attempts.map((attempt) => [attempt.status, attempt.body.error?.code])).toEqual(Array(3).fill([403, 'not_product_owner']));
+    expect((await app.service.app.inject({ method: 'DELETE', url: `/products/${productId}/images/${imageId}`, headers: { authorization: `Bearer ${otherSeller.token}` } })).statusCode).toBe(403);
+    expect(await images(productId)).toHaveLength(1);
+  });
+
+  it('reorders the images and removes one, the product following each change', async () => {
+    const productId = await createProduct(app, seller, categoryId, { imageUrls: [] });
+    const first = await uploadImage(productId, await png(400, 400));
+    const second = await uploadImage(productId, await png(300, 300));
+    expect(await drain()).toBe(2);
+    const urlOf = async (imageId: string) => (await images(productId)).find((image) => image.id === imageId)?.thumbnails[1].url ?? '';
+    const [firstUrl, secondUrl] = [await urlOf(first.imageId), await urlOf(second.imageId)];
+    expect((await expectCall(app, 200, 'GET', `/products/${productId}`, { as: seller })).imageUrls).toEqual([firstUrl, secondUrl]);
+
+    const reordered = await expectCall(app, 200, 'PUT', `/products/${productId}/images/order`, { as: seller, body: { imageIds: [second.imageId, first.imageId] } });
+    expect((reordered.items as { id: string }[]).map((image) => image.id)).toEqual([second.imageId, first.imageId]);
+    expect((await expectCall(app, 200, 'GET', `/products/${productId}`, { as: seller })).imageUrls).toEqual([secondUrl, firstUrl]);
+
+    const removed = await app.service.app.inject({ method: 'DELETE', url: `/products/${productId}/images/${second.imageId}`, headers: { authorization: `Bearer ${seller.token}` } });
+    expect(removed.statusCode).toBe(204);
+    expect((await expectCall(app, 200, 'GET', `/products/${productId}`, { as: seller })).imageUrls).toEqual([firstUrl]);
+    expect((await fetchPublic(secondUrl)).status).toBe(404);
+    expect((await fetchPublic(firstUrl)).status).toBe(200);
+  });
+
+  it('forgets a slot whose upload was never confirmed once its URL has long expired, so it no longer counts', async () => {
+    const productId = await createProduct(app, seller, categoryId);
+    const { imageId, uploadUrl } = (await expectCall(app, 201, 'POST', `/products/${productId}/images`, { as: seller })) as { imageId: string; uploadUrl: string };
+    expect(await upload(uploadUrl, await png(10, 10))).toBeLessThan(300);
+    const fresh = (await expectCall(app, 201, 'POST', `/products/${productId}/images`, { as: seller })) as { imageId: string };
+    await app.db('product_images').where({ id: imageId }).update({ created_at: new Date(Date.now() - 3 * 600_000) });
+
+    expect(await drain()).toBe(0);
+    expect((await images(productId)).map((image) => image.id)).toEqual([fresh.imageId]);
+    expect((await fetchPublic(uploadUrl.split('?')[0])).status).toBe(404);
+  });
+
+  it('answers bad requests with 4xx in the standard format: a forged upload signature, confirming before the upload, an unknown image, a wrong order, a bad body or id', async () => {
+    const productId = await createProduct(app, seller, categoryId);
+    const { imageId, uploadUrl } = (await expectCall(app, 201, 'POST', `/products/${productId}/images`, { as: seller })) as { imageId: string; uploadUrl: string };
+    if (storage.name === 'local-files') {
+      const forged = await app.service.app.inject({ method: 'PUT', url: catalogPathOf(uploadUrl).replace(/signature=[^&]+/, 'signature=forged'), payload: await png(10, 10), headers: { 'content-type': 'image/png' } });
+      expect([forged.statusCode, forged.json().error.code]).toEqual([403, 'upload_url_invalid']);
+    }
+    const notUploaded = await call(app, 'POST', `/products/${productId}/images/${imageId}/confirm`, { as: seller });
+    expect([notUploaded.status, notUploaded.body.error?.code]).toEqual([409, 'image_not_uploaded']);
+    const unknown = await call(app, 'POST', `/products/${productId}/images/${productId}/confirm`, { as: seller });
+    expect([unknown.status, unknown.body.error?.code]).toEqual([404, 'image_not_found']);
+    const badOrder = await call(app, 'PUT', `/products/${productId}/images/order`, { as: seller, body: { imageIds: [productId] } });
+    expect([badOrder.status, badOrder.body.error?.code]).toEqual([422, 'invalid_image_order']);
+    expect((await call(app, 'PUT', `/products/${productId}/images/order`, { as: seller, body: { imageIds: 'all' } })).status).toBe(400);
+    expect((await call(app, 'POST', `/products/not-a-uuid/images`, { as: seller })).status).toBe(400);
+  });
+});
