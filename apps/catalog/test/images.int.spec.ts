@@ -1,8 +1,11 @@
 import { parseCloudEvent, TOPICS } from '@marketplace/contracts';
 import { type Consumer } from '@marketplace/messaging';
+import { createLogger, createServiceApp, parseConfig } from '@marketplace/platform';
 import { describeEachBackend, waitFor } from '@marketplace/testing';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
+import { AppModule } from '../src/app.module';
+import { catalogConfigSchema } from '../src/catalog-config';
 import { ImageProcessor } from '../src/images/application/image-processor';
 import { caller, type Caller, call, type CatalogTestApp, createCategory, createProduct, expectCall, outboxEvents, startCatalog } from './catalog-app';
 import { catalogPathOf, type ImageBackend, imageBackends } from './image-storage-backends';
@@ -14,6 +17,7 @@ const MAX_BYTES = 200_000;
 describeEachBackend('catalog product images', imageBackends(), (backend) => {
   let app: CatalogTestApp;
   let storage: ImageBackend;
+  let env: Record<string, string>;
   let seller: Caller;
   let otherSeller: Caller;
   let categoryId: string;
@@ -23,7 +27,8 @@ describeEachBackend('catalog product images', imageBackends(), (backend) => {
   beforeAll(async () => {
     storage = backend();
     // The processor is driven by the tests (drain), not by its timer, so each test sees its own outcome.
-    app = await startCatalog({ ...(await storage.env()), IMAGE_MAX_BYTES: String(MAX_BYTES), IMAGE_PROCESS_INTERVAL_MS: '3600000' });
+    env = { ...(await storage.env()), IMAGE_MAX_BYTES: String(MAX_BYTES), IMAGE_PROCESS_INTERVAL_MS: '3600000' };
+    app = await startCatalog(env);
     const admin = await caller(app, ['buyer', 'admin']);
     seller = await caller(app, ['buyer', 'seller']);
     otherSeller = await caller(app, ['buyer', 'seller']);
@@ -157,6 +162,18 @@ describeEachBackend('catalog product images', imageBackends(), (backend) => {
     expect((await expectCall(app, 200, 'GET', `/products/${productId}`, { as: seller })).imageUrls).toEqual([firstUrl]);
     expect((await fetchPublic(secondUrl)).status).toBe(404);
     expect((await fetchPublic(firstUrl)).status).toBe(200);
+  });
+
+  it('leaves a confirmed image to any instance: another catalog on the same database finishes it with its own poller', async () => {
+    const productId = await createProduct(app, seller, categoryId);
+    const { imageId } = await uploadImage(productId, await png(300, 200));
+    const config = parseConfig(catalogConfigSchema, { SERVICE_NAME: 'catalog', PORT: '0', DATABASE_URL: app.database.url, JWKS_URL: app.issuer.jwksUrl, ...env, IMAGE_PROCESS_INTERVAL_MS: '100' });
+    const next = await createServiceApp(AppModule, config, createLogger({ service: 'catalog', level: 'silent' }));
+    try {
+      await waitFor(async () => ((await images(productId)).find((image) => image.id === imageId)?.status === 'ready' ? true : undefined), { timeoutMs: 20_000, description: 'the image ready' });
+    } finally {
+      await next.app.close();
+    }
   });
 
   it('forgets a slot whose upload was never confirmed once its URL has long expired, so it no longer counts', async () => {
