@@ -49,6 +49,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   /** Counters in Redis, shared by every gateway instance; in memory when unset. */
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
   OPENAPI_CACHE_TTL_MS: positiveIntVar.default(10000),
+  /** Largest body of an image upload forwarded to catalog's local image store (PUT images/...); BODY_LIMIT_BYTES elsewhere. */
+  IMAGE_UPLOAD_LIMIT_BYTES: positiveIntVar.default(10 * 1024 * 1024),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

@@ -11,7 +11,7 @@ describe('gateway edge protection', () => {
 
   beforeAll(async () => {
     upstream = await UpstreamServer.start();
-    gateway = await startTestGateway(upstream.url, { CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173', BODY_LIMIT_BYTES: '1024' });
+    gateway = await startTestGateway(upstream.url, { CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173', BODY_LIMIT_BYTES: '1024', IMAGE_UPLOAD_LIMIT_BYTES: '4096' });
   });
 
   afterAll(async () => {
@@ -57,6 +57,18 @@ describe('gateway edge protection', () => {
     expect(response.statusCode).toBe(413);
     expect(response.json().error).toMatchObject({ code: 'payload_too_large', request_id: response.headers['x-request-id'] });
     expect(upstream.received.length).toBe(before);
+  });
+
+  it('lets an image upload to the local store through up to its own limit, and no further', async () => {
+    const put = (bytes: number) =>
+      gateway.app.inject({ method: 'PUT', url: '/api/v1/images/products/p-1/i-1/original?expires=1&signature=x', headers: { 'content-type': 'image/png' }, payload: Buffer.alloc(bytes, 1) });
+    const before = upstream.received.length;
+    expect((await put(3000)).statusCode).not.toBe(413);
+    expect(upstream.received.length).toBe(before + 1);
+    const tooLarge = await put(5000);
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().error.code).toBe('payload_too_large');
+    expect(upstream.received.length).toBe(before + 1);
   });
 
   it('refuses a wildcard or a path in CORS_ORIGINS at startup', async () => {

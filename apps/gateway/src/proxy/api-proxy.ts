@@ -21,6 +21,7 @@ import { UpstreamClient, type Cancellation } from './upstream-client';
 export class ApiProxy {
   /** Each service's base URL, looked up once instead of by variable name on every request. */
   private readonly baseUrls: ReadonlyMap<BackendService, string>;
+  private readonly imageUploadLimit: number;
 
   constructor(
     private readonly authenticator: EdgeAuthenticator,
@@ -30,6 +31,7 @@ export class ApiProxy {
     @Inject(PLATFORM_CONFIG) config: GatewayConfig,
   ) {
     this.baseUrls = new Map(BACKEND_SERVICES.map((service) => [service, serviceBaseUrl(config, service)]));
+    this.imageUploadLimit = config.IMAGE_UPLOAD_LIMIT_BYTES;
   }
 
   /** An encapsulated plugin: its raw-body parser does not affect the gateway's own routes. */
@@ -40,6 +42,8 @@ export class ApiProxy {
       const handler = (request: FastifyRequest, reply: FastifyReply) => this.forward(request, reply);
       scope.all(API_PREFIX, handler);
       scope.all(`${API_PREFIX}/*`, handler);
+      // Embedded mode uploads images through here to catalog's local store: their own limit, not every request's.
+      scope.put(`${API_PREFIX}/images/*`, { bodyLimit: this.imageUploadLimit }, handler);
     });
   }
 
