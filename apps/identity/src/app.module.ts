@@ -5,7 +5,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { AdminBootstrap } from './application/admin-bootstrap';
 import { EmailVerificationService } from './application/email-verification.service';
 import { LoginThrottle } from './application/login-throttle.service';
+import { LinkedIdentitiesService } from './application/linked-identities.service';
 import { MfaLoginService } from './application/mfa-login.service';
+import { OidcAccounts } from './application/oidc-accounts';
+import { OidcSignInService } from './application/oidc-sign-in.service';
 import { OneTimeTokens } from './application/one-time-tokens';
 import { OneTimeLinks } from './application/one-time-links';
 import { PasswordResetService } from './application/password-reset.service';
@@ -16,20 +19,22 @@ import { SellerApplicationsService } from './application/seller-applications.ser
 import { SessionService } from './application/session.service';
 import { TotpEnrolmentService } from './application/totp-enrolment.service';
 import { AuthController } from './api/auth.controller';
+import { IdentitiesController } from './api/identities.controller';
 import { MeController } from './api/me.controller';
 import { MeMfaController, MfaLoginController } from './api/mfa.controller';
+import { OidcController } from './api/oidc.controller';
 import { AdminSellerApplicationsController, SellerApplicationsController } from './api/seller-applications.controller';
 import { AccessTokenVerifier } from './infrastructure/access-token-verifier';
 import { identityProviders } from './infrastructure/identity.providers';
 import { identityMigrations } from './infrastructure/migrations';
 
-/** The identity service: accounts, sessions with an optional second factor (TOTP), roles and seller onboarding; its events leave through the outbox. */
+/** The identity service: accounts, sessions with an optional second factor (TOTP) and sign-in through OpenID Connect providers, roles and seller onboarding; its events leave through the outbox. */
 @Module({
   imports: [
     PlatformModule.forRoot({ database: { migrations: identityMigrations }, bus: true }),
     serviceMessaging(),
   ],
-  controllers: [AuthController, MfaLoginController, MeController, MeMfaController, SellerApplicationsController, AdminSellerApplicationsController],
+  controllers: [AuthController, MfaLoginController, OidcController, MeController, MeMfaController, IdentitiesController, SellerApplicationsController, AdminSellerApplicationsController],
   providers: [
     ...identityProviders,
     // libs/auth's guard (Bearer on every route but @Public ones, @Roles), verifying with identity's own keys in memory.
@@ -47,6 +52,9 @@ import { identityMigrations } from './infrastructure/migrations';
     PasswordResetService,
     SellerApplicationsService,
     ProfileService,
+    OidcAccounts,
+    OidcSignInService,
+    LinkedIdentitiesService,
     AdminBootstrap,
   ],
 })

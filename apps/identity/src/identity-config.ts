@@ -1,6 +1,7 @@
 import { deliverySealConfigShape, deliverySealKeyVar } from '@marketplace/auth';
 import { booleanVar, dataServiceConfigSchema, jsonVar, optional, positiveIntVar } from '@marketplace/platform';
 import { z } from 'zod';
+import { oidcProvidersVar, redirectUrisVar } from './oidc-config';
 
 /** Comma-separated IPs of proxies (the gateway) whose `x-forwarded-for` is believed. */
 const ipListVar = z
@@ -39,6 +40,8 @@ export const identityConfigSchema = dataServiceConfigSchema
     /** The name authenticator apps show next to the account. */
     MFA_ISSUER: z.string().trim().min(1).max(64).default('Marketplace'),
     ADMIN_MFA_REQUIRED: booleanVar.default(false),
+    OIDC_PROVIDERS: optional(oidcProvidersVar).transform((providers) => providers ?? []),
+    OIDC_REDIRECT_URIS: optional(redirectUrisVar).transform((uris) => uris ?? []),
   })
   .refine((config) => (config.ADMIN_EMAIL === undefined) === (config.ADMIN_PASSWORD === undefined), {
     error: 'ADMIN_EMAIL and ADMIN_PASSWORD are set together',

@@ -51,3 +51,19 @@ export class ListApplicationsQueryDto extends createZodDto(
 ) {}
 
 export class ApplicationIdParamDto extends createZodDto(z.strictObject({ id: z.uuid() })) {}
+
+export class OidcStartDto extends createZodDto(z.strictObject({ redirectUri: z.url().max(2048) })) {}
+
+/** The provider's answer: `state` and `code` (and `iss` if it sent one), or the whole URL it redirected to. */
+export class OidcCallbackDto extends createZodDto(
+  z
+    .strictObject({
+      state: opaqueToken.optional(),
+      code: z.string().min(1).max(2048).optional(),
+      iss: z.url().max(2048).optional(),
+      callbackUrl: z.url().max(8192).optional(),
+    })
+    .refine((body) => (body.callbackUrl === undefined) === (body.state !== undefined && body.code !== undefined), {
+      error: 'needs either state and code, or callbackUrl',
+    }),
+) {}

@@ -23,7 +23,7 @@ export interface Registration {
   phone?: string | null;
 }
 
-/** Sign-up: a buyer with an unverified email, announced with the verification link sealed for notifications. */
+/** Sign-up: a buyer with an unverified email, announced with the verification link sealed for notifications (or, opened by a provider that proved the email, verified). */
 @Injectable()
 export class RegistrationService {
   constructor(
@@ -55,22 +55,31 @@ export class RegistrationService {
       passwordHash,
       now: this.clock.now(),
     });
-    await this.db.transaction(async (trx) => {
-      if (!(await this.users.insert(trx, user))) throw new EmailTakenError();
-      const link = await this.links.issue(trx, user.id, 'email_verification');
-      await this.outbox.enqueue(trx, [
-        ...accountOpenedEvents(this.events, user),
-        this.events.create('marketplace.identity.EmailVerificationRequested.v1', user.id, {
-          userId: user.id,
-          verificationId: link.tokenId,
-          email: user.email,
-          requestedAt: user.createdAt.toISOString(),
-          expiresAt: link.expiresAt.toISOString(),
-          sealedLink: link.sealedLink,
-          keyId: link.keyId,
-        }),
-      ]);
-    });
+    await this.db.transaction((trx) => this.open(trx, user));
     return user;
+  }
+
+  /** Adds the account and announces it; an unverified email is sent a verification link, a proven one announced verified. */
+  async open(trx: Knex.Transaction, user: User): Promise<void> {
+    if (!(await this.users.insert(trx, user))) throw new EmailTakenError();
+    const at = user.createdAt;
+    if (user.emailVerifiedAt) {
+      const verified = { userId: user.id, email: user.email, verifiedAt: user.emailVerifiedAt.toISOString() };
+      await this.outbox.enqueue(trx, [...accountOpenedEvents(this.events, user), this.events.create('marketplace.identity.EmailVerified.v1', user.id, verified, { at })]);
+      return;
+    }
+    const link = await this.links.issue(trx, user.id, 'email_verification');
+    await this.outbox.enqueue(trx, [
+      ...accountOpenedEvents(this.events, user),
+      this.events.create('marketplace.identity.EmailVerificationRequested.v1', user.id, {
+        userId: user.id,
+        verificationId: link.tokenId,
+        email: user.email,
+        requestedAt: at.toISOString(),
+        expiresAt: link.expiresAt.toISOString(),
+        sealedLink: link.sealedLink,
+        keyId: link.keyId,
+      }),
+    ]);
   }
 }

@@ -61,11 +61,17 @@ export class SessionService {
    */
   async login(credentials: Credentials): Promise<Session | MfaChallenge> {
     const { user, source } = await this.authenticate(credentials);
+    const answer = await this.signIn(user);
+    if (!('mfaRequired' in answer)) await this.throttle.recordSuccess(source);
+    return answer;
+  }
+
+  /** After a first factor (the password, or a provider's sign-in): a session, or with TOTP on a challenge for the code. */
+  async signIn(user: User): Promise<Session | MfaChallenge> {
     if (afterPassword(await this.enrolments.byUser(this.db, user.id), user.roles, this.config.ADMIN_MFA_REQUIRED) === 'second_factor') {
       const challenge = await this.tokens.issue(this.db, user.id, 'mfa_login');
       return { mfaRequired: true, challenge: challenge.token, expiresAt: challenge.expiresAt.toISOString() };
     }
-    await this.throttle.recordSuccess(source);
     return this.db.transaction((trx) => this.open(trx, user));
   }
 
@@ -74,7 +80,7 @@ export class SessionService {
     const source = { email: normaliseEmail(credentials.email), ip: credentials.ip };
     await this.throttle.assertAllowed(source);
     const user = await this.users.byEmail(this.db, source.email);
-    const valid = user && canSignIn(user) ? await this.hasher.verify(user.passwordHash, credentials.password) : await this.hasher.verifyNothing(credentials.password);
+    const valid = user?.passwordHash && canSignIn(user) ? await this.hasher.verify(user.passwordHash, credentials.password) : await this.hasher.verifyNothing(credentials.password);
     if (!user || !valid) {
       await this.throttle.recordFailure(source);
       throw new InvalidCredentialsError();

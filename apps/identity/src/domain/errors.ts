@@ -1,4 +1,4 @@
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '@marketplace/platform';
+import { BusinessRuleError, ConflictError, DependencyUnavailableError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '@marketplace/platform';
 
 /** The password breaks the policy; `reasons` says which rules, without echoing the password. */
 export class WeakPasswordError extends ValidationError {
@@ -113,5 +113,65 @@ export class MfaEnrolmentRequiredError extends ForbiddenError {
     super('Two-factor authentication is required for this account: enrol through auth/mfa/enrolment with your email and password, then log in with a code.', {
       code: 'mfa_enrolment_required',
     });
+  }
+}
+
+export class OidcProviderNotFoundError extends NotFoundError {
+  constructor() {
+    super('No such sign-in provider.', { code: 'oidc_provider_not_found' });
+  }
+}
+
+export class RedirectUriNotAllowedError extends ValidationError {
+  constructor() {
+    super('The redirect URI is not allowed.', { code: 'redirect_uri_not_allowed', details: [{ field: 'redirectUri', message: 'not in the allowed list' }] });
+  }
+}
+
+/** Unknown, expired, used or foreign state: the sign-in must start again. */
+export class InvalidOidcStateError extends UnauthenticatedError {
+  constructor() {
+    super('The sign-in is invalid, expired or already finished; start again.', { code: 'invalid_oidc_state' });
+  }
+}
+
+/** The provider refused the code, or its ID token failed a check (signature, issuer, audience, nonce, expiry). */
+export class OidcSignInFailedError extends UnauthenticatedError {
+  constructor() {
+    super('The provider did not confirm the sign-in; start again.', { code: 'oidc_sign_in_failed' });
+  }
+}
+
+/** An account has this email, but the provider does not vouch for it: linking would hand the account over. */
+export class OidcEmailNotVerifiedError extends ConflictError {
+  constructor() {
+    super('An account with this email exists and the provider has not verified the email: sign in with your password, or verify the email with the provider first.', {
+      code: 'oidc_email_not_verified',
+    });
+  }
+}
+
+export class LastSignInMethodError extends ConflictError {
+  constructor() {
+    super('This is your only way to sign in: set a password (password reset) or link another provider first.', { code: 'last_sign_in_method' });
+  }
+}
+
+export class IdentityNotLinkedError extends NotFoundError {
+  constructor() {
+    super('No identity of this provider is linked to your account.', { code: 'identity_not_linked' });
+  }
+}
+
+export class OidcEmailMissingError extends BusinessRuleError {
+  constructor() {
+    super('The provider did not share an email address, which a new account needs.', { code: 'oidc_email_missing' });
+  }
+}
+
+/** Discovery or the provider's token endpoint did not answer. */
+export class OidcProviderUnavailableError extends DependencyUnavailableError {
+  constructor() {
+    super('The sign-in provider is not reachable; try again later.', { code: 'oidc_provider_unavailable' });
   }
 }

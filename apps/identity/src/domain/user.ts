@@ -1,6 +1,6 @@
 import type { Role } from '@marketplace/contracts';
 
-/** An account. `passwordHash` is an argon2id PHC string and never leaves the service. */
+/** An account. `passwordHash` is an argon2id PHC string (null for an account that signs in only through a provider) and never leaves the service. */
 export interface User {
   id: string;
   email: string;
@@ -9,7 +9,7 @@ export interface User {
   phone: string | null;
   /** A canonical BCP 47 tag: the language and formats of what the user is sent. */
   locale: string;
-  passwordHash: string;
+  passwordHash: string | null;
   roles: Role[];
   emailVerifiedAt: Date | null;
   deactivatedAt: Date | null;
@@ -23,7 +23,9 @@ export interface RegisterUser {
   name: string;
   phone: string | null;
   locale: string;
-  passwordHash: string;
+  passwordHash: string | null;
+  /** Set when the email is already proven (a provider vouched for it). */
+  emailVerifiedAt?: Date | null;
   now: Date;
 }
 
@@ -37,7 +39,7 @@ export function registerUser(command: RegisterUser): User {
     locale: command.locale,
     passwordHash: command.passwordHash,
     roles: ['buyer'],
-    emailVerifiedAt: null,
+    emailVerifiedAt: command.emailVerifiedAt ?? null,
     deactivatedAt: null,
     createdAt: command.now,
   };

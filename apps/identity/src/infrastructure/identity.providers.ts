@@ -9,6 +9,9 @@ import { AccessTokenIssuer } from './access-token-issuer';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { generatedKey } from './generated-keys';
 import { LoginFailuresRepository } from './login-failures-repository';
+import { OidcClient } from './oidc-client';
+import { OidcIdentitiesRepository } from './oidc-identities-repository';
+import { OidcSignInsRepository } from './oidc-sign-ins-repository';
 import { OneTimeTokensRepository } from './one-time-tokens-repository';
 import { PasswordHasher } from './password-hasher';
 import { RecoveryCodesRepository } from './recovery-codes-repository';
@@ -42,6 +45,9 @@ export const identityProviders: Provider[] = [
   { provide: SellerApplicationsRepository, useValue: new SellerApplicationsRepository() },
   { provide: TotpEnrolmentsRepository, useValue: new TotpEnrolmentsRepository() },
   { provide: RecoveryCodesRepository, useValue: new RecoveryCodesRepository() },
+  { provide: OidcIdentitiesRepository, useValue: new OidcIdentitiesRepository() },
+  { provide: OidcSignInsRepository, useValue: new OidcSignInsRepository() },
+  { provide: OidcClient, inject: [CLOCK], useFactory: (clock: Clock) => new OidcClient(clock) },
   {
     provide: PasswordHasher,
     inject: [IDENTITY_CONFIG],

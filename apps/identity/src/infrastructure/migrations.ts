@@ -2,6 +2,7 @@ import type { Migration } from '@marketplace/platform';
 import { Outbox } from '@marketplace/messaging';
 import { userProfileMigration } from './migration-002-user-profile';
 import { mfaMigration } from './migration-003-mfa';
+import { oidcMigration } from './migration-004-oidc';
 
 /** The identity schema. Tables are created unqualified: the service's pool has its own schema first on the search path. */
 export const identityMigrations: Migration[] = [
@@ -77,4 +78,5 @@ export const identityMigrations: Migration[] = [
   },
   userProfileMigration,
   mfaMigration,
+  oidcMigration,
 ];

@@ -8,7 +8,7 @@ interface UserRow {
   name: string;
   phone: string | null;
   locale: string;
-  password_hash: string;
+  password_hash: string | null;
   roles: Role[];
   email_verified_at: Date | null;
   deactivated_at: Date | null;
