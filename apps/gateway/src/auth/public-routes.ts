@@ -8,6 +8,9 @@ const PUBLIC_ROUTES: ReadonlyArray<readonly [methods: readonly string[], path: R
   [['POST'], /^\/auth\/(register|login|refresh)$/],
   // The second login step and password-based TOTP enrolment: a challenge or the password is the proof.
   [['POST'], /^\/auth\/mfa\/(verify|enrolment|enrolment\/confirm)$/],
+  // Sign-in through an OpenID Connect provider: the list, the redirect, and the provider's answer (state and code are the proof).
+  [['GET', 'HEAD'], /^\/auth\/oidc\/providers$/],
+  [['POST'], /^\/auth\/oidc\/[^/]+\/(start|callback)$/],
   [['GET', 'HEAD'], /^\/auth\/jwks\.json$/],
   [['GET', 'POST'], /^\/auth\/verify-email$/],
   [['POST'], /^\/auth\/password-reset\/(request|confirm)$/],
