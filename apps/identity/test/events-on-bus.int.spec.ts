@@ -45,7 +45,7 @@ describeEachBackend('identity.user.v1 events on the bus', serviceBusBackends(), 
     await call(service, 'PATCH', '/me', { token: buyer.accessToken, body: { phone: '+447700900123', locale: 'en-GB' } });
 
     const expected = [
-      'marketplace.identity.UserRegistered.v2',
+      'marketplace.identity.UserRegistered.v3',
       'marketplace.identity.RoleGranted.v1',
       'marketplace.identity.EmailVerificationRequested.v1',
       'marketplace.identity.SellerApplicationSubmitted.v1',
@@ -76,7 +76,7 @@ describeEachBackend('identity.user.v1 events on the bus', serviceBusBackends(), 
       { timeoutMs: 60_000, description: "the admin's events on the bus" },
     );
     expect(adminEvents.map((event) => [event.type, event.data])).toEqual([
-      ['marketplace.identity.UserRegistered.v2', expect.objectContaining({ userId: adminId, email: ADMIN.email, locale: 'en', phone: null })],
+      ['marketplace.identity.UserRegistered.v3', expect.objectContaining({ userId: adminId, email: ADMIN.email, locale: 'en', phone: null, signUpMethod: 'admin_bootstrap' })],
       ['marketplace.identity.RoleGranted.v1', expect.objectContaining({ userId: adminId, role: 'buyer', grantedBy: null })],
       ['marketplace.identity.RoleGranted.v1', expect.objectContaining({ userId: adminId, role: 'admin', grantedBy: null })],
     ]);

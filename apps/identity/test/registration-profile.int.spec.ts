@@ -15,7 +15,7 @@ describe('identity sign-up with locale and phone', () => {
   const eventsOf = (userId: string) => publishedEvents(identity.db, userId);
   const register = (body: Record<string, unknown>) => call(service(), 'POST', '/auth/register', { body: { email: newEmail(), password: PASSWORD, name: 'Ada', ...body } });
 
-  it('signs up with a locale (stored canonical) and an E.164 phone, shown by GET me and announced in UserRegistered.v2', async () => {
+  it('signs up with a locale (stored canonical) and an E.164 phone, shown by GET me and announced in UserRegistered.v3 as a password sign-up', async () => {
     const registered = await register({ locale: 'EN-gb', phone: '+447700900123' });
     expect(registered.status).toBe(201);
     expect(registered.body).toMatchObject({ locale: 'en-GB', phone: '+447700900123' });
@@ -24,14 +24,17 @@ describe('identity sign-up with locale and phone', () => {
     const me = await call(service(), 'GET', '/me', { token: login.body.accessToken as string });
     expect(me.body).toMatchObject({ id: userId, name: 'Ada', locale: 'en-GB', phone: '+447700900123' });
     const [first] = await eventsOf(userId);
-    expect(first).toMatchObject({ type: 'marketplace.identity.UserRegistered.v2', data: { userId, displayName: 'Ada', locale: 'en-GB', phone: '+447700900123' } });
+    expect(first).toMatchObject({
+      type: 'marketplace.identity.UserRegistered.v3',
+      data: { userId, displayName: 'Ada', locale: 'en-GB', phone: '+447700900123', signUpMethod: 'password', identityProvider: null },
+    });
   });
 
   it('signs up in locale en without a phone when neither is given', async () => {
     const registered = await register({});
     expect(registered.body).toMatchObject({ locale: 'en', phone: null });
     const [first] = await eventsOf(registered.body.id as string);
-    expect(first).toMatchObject({ type: 'marketplace.identity.UserRegistered.v2', data: { locale: 'en', phone: null } });
+    expect(first).toMatchObject({ type: 'marketplace.identity.UserRegistered.v3', data: { locale: 'en', phone: null } });
   });
 
   it('refuses a malformed locale or phone at sign-up with a 400 naming the field, and creates nothing', async () => {

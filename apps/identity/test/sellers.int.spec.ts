@@ -26,11 +26,11 @@ describe('identity roles and seller applications', () => {
     expect(me.body).toMatchObject({ email: ADMIN.email, roles: ['buyer', 'admin'], emailVerified: true });
     const events = await outboxEvents(identity.db, adminId);
     expect(events.map((e) => e.type)).toEqual([
-      'marketplace.identity.UserRegistered.v2',
+      'marketplace.identity.UserRegistered.v3',
       'marketplace.identity.RoleGranted.v1',
       'marketplace.identity.RoleGranted.v1',
     ]);
-    expect(events[0].data).toEqual({ userId: adminId, email: ADMIN.email, displayName: 'Administrator', locale: 'en', phone: null, registeredAt: expect.any(String) });
+    expect(events[0].data).toEqual({ userId: adminId, email: ADMIN.email, displayName: 'Administrator', locale: 'en', phone: null, signUpMethod: 'admin_bootstrap', identityProvider: null, registeredAt: expect.any(String) });
     expect(events[2].data).toMatchObject({ role: 'admin', grantedBy: null });
     await identity.restart();
     expect(await outboxEvents(identity.db, adminId)).toHaveLength(3);

@@ -78,6 +78,16 @@ export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
     phone: '+447700900123',
     registeredAt: at,
   },
+  'marketplace.identity.UserRegistered.v3': {
+    userId: id.user,
+    email: 'ada@example.com',
+    displayName: 'Ada',
+    locale: 'en-GB',
+    phone: null,
+    signUpMethod: 'oidc',
+    identityProvider: 'google',
+    registeredAt: at,
+  },
   'marketplace.identity.UserProfileChanged.v1': { userId: id.user, displayName: 'Ada Lovelace', phone: null, locale: 'fr-CA', changedAt: later },
   'marketplace.identity.EmailVerificationRequested.v1': {
     userId: id.user,

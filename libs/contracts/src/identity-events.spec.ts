@@ -5,13 +5,19 @@ import { eventTypes, parseCloudEvent } from './registry';
 const envelope = { id: 'e-1', source: 'marketplace/identity', specversion: '1.0', time: '2026-03-01T12:00:00.000Z', datacontenttype: 'application/json' };
 
 describe('identity events', () => {
-  it('read a v1 UserRegistered as v2 with locale en and no phone', () => {
+  it('read a v1 UserRegistered as v3: locale en, no phone, signed up with a password', () => {
     const v1 = eventExamples['marketplace.identity.UserRegistered.v1'];
     const parsed = parseCloudEvent({ ...envelope, subject: v1.userId, type: 'marketplace.identity.UserRegistered.v1', data: v1 });
-    expect(parsed).toMatchObject({ type: 'marketplace.identity.UserRegistered.v2', data: { ...v1, locale: 'en', phone: null } });
+    expect(parsed).toMatchObject({ type: 'marketplace.identity.UserRegistered.v3', data: { ...v1, locale: 'en', phone: null, signUpMethod: 'password', identityProvider: null } });
   });
 
-  describe.each(['marketplace.identity.UserRegistered.v2', 'marketplace.identity.UserProfileChanged.v1'] as const)('%s', (type) => {
+  it('read a v2 UserRegistered as v3 signed up with a password, keeping its locale and phone', () => {
+    const v2 = eventExamples['marketplace.identity.UserRegistered.v2'];
+    const parsed = parseCloudEvent({ ...envelope, subject: v2.userId, type: 'marketplace.identity.UserRegistered.v2', data: v2 });
+    expect(parsed).toEqual(expect.objectContaining({ type: 'marketplace.identity.UserRegistered.v3', data: { ...v2, signUpMethod: 'password', identityProvider: null } }));
+  });
+
+  describe.each(['marketplace.identity.UserRegistered.v2', 'marketplace.identity.UserRegistered.v3', 'marketplace.identity.UserProfileChanged.v1'] as const)('%s', (type) => {
     const { schema } = eventTypes[type];
     const example = eventExamples[type];
     const accepts = (change: Record<string, unknown>) => schema.safeParse({ ...example, ...change }).success;

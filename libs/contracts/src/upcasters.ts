@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, userRegistered, userRegisteredV2 } from './events/identity';
+import { DEFAULT_LOCALE, userRegistered, userRegisteredV2, userRegisteredV3 } from './events/identity';
 import { orderCancelled, orderCancelledV2, orderPaymentRequested, orderPaymentRequestedV2, orderPlaced, orderPlacedV2, orderPlacedV3 } from './events/orders';
 import { paymentInitiated, paymentInitiatedV2 } from './events/payments';
 import { defineUpcaster, type Upcaster } from './upcaster';
@@ -19,6 +19,8 @@ const V1_CANCELLATION_REASONS = {
 export const upcasters: readonly Upcaster[] = [
   // v1 users never chose a locale nor gave a phone number.
   defineUpcaster(userRegistered, userRegisteredV2, (data) => ({ ...data, locale: DEFAULT_LOCALE, phone: null })),
+  // Before v3 every account had a password: the sign-up form or the bootstrapped admin.
+  defineUpcaster(userRegisteredV2, userRegisteredV3, (data) => ({ ...data, signUpMethod: 'password' as const, identityProvider: null })),
   // v1 orders had neither shipping nor tax: their total was the lines.
   defineUpcaster(orderPlaced, orderPlacedV2, (data) => ({
     ...data,

@@ -48,16 +48,16 @@ describe(`gateway e2e: ${TOPICS.identityUser} events for the flows through the g
     expectOk(await api.post(`/admin/seller-applications/${applicationId}/reject`, { reason: 'Business documents missing' }, admin.accessToken), 200, 'rejection');
 
     const buyerEvents = await events.waitForTypes(buyer.id, [
-      'marketplace.identity.UserRegistered.v2',
+      'marketplace.identity.UserRegistered.v3',
       'marketplace.identity.RoleGranted.v1',
       'marketplace.identity.EmailVerificationRequested.v1',
     ]);
-    const registeredEvent = buyerEvents.find((e) => e.type === 'marketplace.identity.UserRegistered.v2');
+    const registeredEvent = buyerEvents.find((e) => e.type === 'marketplace.identity.UserRegistered.v3');
     expect(registeredEvent?.data).toMatchObject({ userId: buyer.id, email: buyer.credentials.email, displayName: buyer.credentials.name });
     expect(buyerEvents.find((e) => e.type === 'marketplace.identity.RoleGranted.v1')?.data).toMatchObject({ userId: buyer.id, role: 'buyer', grantedBy: null });
 
     const sellerEvents = await events.waitForTypes(seller.id, [
-      'marketplace.identity.UserRegistered.v2',
+      'marketplace.identity.UserRegistered.v3',
       'marketplace.identity.SellerApplicationSubmitted.v1',
       'marketplace.identity.SellerApproved.v1',
       'marketplace.identity.RoleGranted.v1',
@@ -79,7 +79,7 @@ describe(`gateway e2e: ${TOPICS.identityUser} events for the flows through the g
     for (const userId of [buyer.id, seller.id, rejected.id]) {
       const mine = events.about(userId);
       expect(new Set(mine.map((e) => e.id)).size).toBe(mine.length);
-      expect(mine[0].type).toBe('marketplace.identity.UserRegistered.v2');
+      expect(mine[0].type).toBe('marketplace.identity.UserRegistered.v3');
       for (const event of mine) expect(event.source).toMatch(/identity/);
     }
 

@@ -45,7 +45,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       const now = this.clock.now();
       const at = now.toISOString();
       const created = registerUser({ id: this.ids.next(), email, name: 'Administrator', phone: null, locale: DEFAULT_LOCALE, passwordHash, now });
-      if (await this.users.insert(trx, { ...created, emailVerifiedAt: now })) await this.outbox.enqueue(trx, accountOpenedEvents(this.events, created));
+      if (await this.users.insert(trx, { ...created, emailVerifiedAt: now })) await this.outbox.enqueue(trx, accountOpenedEvents(this.events, created, { method: 'admin_bootstrap' }));
       const existing = await this.users.byEmail(trx, email, { forUpdate: true });
       if (!existing) return;
       const { user: admin, granted } = grantRole(existing, 'admin');

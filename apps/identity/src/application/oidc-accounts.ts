@@ -42,7 +42,7 @@ export class OidcAccounts {
         case 'register': {
           const name = displayNameFor(claims, decision.email);
           const created = registerUser({ id: this.ids.next(), email: decision.email, name, phone: null, locale: DEFAULT_LOCALE, passwordHash: null, emailVerifiedAt: claims.emailVerified ? now : null, now });
-          await this.registration.open(trx, created);
+          await this.registration.open(trx, created, { method: 'oidc', provider });
           await this.identities.insert(trx, { ...identity, userId: created.id });
           return created;
         }

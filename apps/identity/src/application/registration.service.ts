@@ -10,7 +10,7 @@ import { passwordPolicyViolations } from '../domain/password-policy';
 import { registerUser, type User } from '../domain/user';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { UsersRepository } from '../infrastructure/users-repository';
-import { accountOpenedEvents } from './account-events';
+import { accountOpenedEvents, type SignUp } from './account-events';
 import { OneTimeLinks } from './one-time-links';
 
 export interface Registration {
@@ -55,22 +55,22 @@ export class RegistrationService {
       passwordHash,
       now: this.clock.now(),
     });
-    await this.db.transaction((trx) => this.open(trx, user));
+    await this.db.transaction((trx) => this.open(trx, user, { method: 'password' }));
     return user;
   }
 
   /** Adds the account and announces it; an unverified email is sent a verification link, a proven one announced verified. */
-  async open(trx: Knex.Transaction, user: User): Promise<void> {
+  async open(trx: Knex.Transaction, user: User, signUp: SignUp): Promise<void> {
     if (!(await this.users.insert(trx, user))) throw new EmailTakenError();
     const at = user.createdAt;
     if (user.emailVerifiedAt) {
       const verified = { userId: user.id, email: user.email, verifiedAt: user.emailVerifiedAt.toISOString() };
-      await this.outbox.enqueue(trx, [...accountOpenedEvents(this.events, user), this.events.create('marketplace.identity.EmailVerified.v1', user.id, verified, { at })]);
+      await this.outbox.enqueue(trx, [...accountOpenedEvents(this.events, user, signUp), this.events.create('marketplace.identity.EmailVerified.v1', user.id, verified, { at })]);
       return;
     }
     const link = await this.links.issue(trx, user.id, 'email_verification');
     await this.outbox.enqueue(trx, [
-      ...accountOpenedEvents(this.events, user),
+      ...accountOpenedEvents(this.events, user, signUp),
       this.events.create('marketplace.identity.EmailVerificationRequested.v1', user.id, {
         userId: user.id,
         verificationId: link.tokenId,

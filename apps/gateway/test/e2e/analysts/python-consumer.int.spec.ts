@@ -10,7 +10,7 @@ jest.setTimeout(300_000);
 
 /** What one card checkout writes, from the seller's application to the buyer's notification. */
 const FLOW_TYPES = [
-  'marketplace.identity.UserRegistered.v2',
+  'marketplace.identity.UserRegistered.v3',
   'marketplace.identity.SellerApplicationSubmitted.v1',
   'marketplace.identity.SellerApproved.v1',
   'marketplace.identity.RoleGranted.v1',

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { DirectoryRepository } from '../infrastructure/directory-repository';
 
 /**
- * Keeps the directory from identity.user.v1 (UserRegistered v1 arrives upcast to v2, locale `en`). Returns the user whose entry changed, so that events
+ * Keeps the directory from identity.user.v1 (UserRegistered v1 and v2 arrive upcast to v3). Returns the user whose entry changed, so that events
  * parked until that user was known can go on.
  */
 @Injectable()
@@ -13,7 +13,7 @@ export class DirectoryProjection {
 
   async apply(trx: Knex.Transaction, event: MarketplaceEvent): Promise<string | undefined> {
     const at = new Date(event.time);
-    if (isEventType(event, 'marketplace.identity.UserRegistered.v2')) {
+    if (isEventType(event, 'marketplace.identity.UserRegistered.v3')) {
       const { userId, email, displayName, phone, locale } = event.data;
       await this.directory.register(trx, { id: userId, email, displayName, phone, locale }, at);
       return userId;

@@ -11,6 +11,7 @@ import { userDeactivated } from './user-deactivated';
 import { userProfileChanged } from './user-profile-changed';
 import { userRegistered } from './user-registered';
 import { userRegisteredV2 } from './user-registered-v2';
+import { userRegisteredV3 } from './user-registered-v3';
 
 export * from './email-verification-requested';
 export * from './email-verified';
@@ -21,6 +22,7 @@ export * from './password-reset-requested';
 export * from './role';
 export * from './role-granted';
 export * from './sealed-link';
+export * from './sign-up-method';
 export * from './seller-application-submitted';
 export * from './seller-approved';
 export * from './seller-rejected';
@@ -29,10 +31,12 @@ export * from './user-profile-changed';
 export * from './user-profile-fields';
 export * from './user-registered';
 export * from './user-registered-v2';
+export * from './user-registered-v3';
 
 export const identityEvents = [
   userRegistered,
   userRegisteredV2,
+  userRegisteredV3,
   userProfileChanged,
   emailVerificationRequested,
   emailVerified,

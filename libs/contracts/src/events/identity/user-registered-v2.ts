@@ -6,7 +6,7 @@ import { localeTag, phoneNumber, userDisplayName } from './user-profile-fields';
 
 /**
  * v2 of UserRegistered: with the user's locale and phone number, so that notifications can write to
- * them in their language and by SMS. v1 is read as v2 with locale `en` and no phone.
+ * them in their language and by SMS. v1 is read as v2 with locale `en` and no phone; superseded by v3.
  */
 export const userRegisteredV2 = defineEvent({
   type: 'marketplace.identity.UserRegistered.v2',
@@ -23,4 +23,4 @@ export const userRegisteredV2 = defineEvent({
   }),
 });
 
-export type UserRegistered = z.infer<typeof userRegisteredV2.schema>;
+export type UserRegisteredV2 = z.infer<typeof userRegisteredV2.schema>;
