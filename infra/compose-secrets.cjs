@@ -1,8 +1,10 @@
 // The secrets identity and notifications need in production, made once for a docker compose stack:
 // identity's Ed25519 signing key (JWT_PRIVATE_KEYS) and the key both seal and open delivery links with
 // (DELIVERY_SEAL_KEY), in a shell file the two services source at start; and the key identity encrypts
-// TOTP secrets with (MFA_ENCRYPTION_KEY), in a file of identity's own. Kept in the `secrets` volume, so a
-// restart keeps the same keys (tokens and links already issued stay valid, enrolled authenticators work).
+// TOTP secrets with (MFA_ENCRYPTION_KEY), in a file of identity's own; and catalog's key to the images'
+// S3 store (S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY), which SeaweedFS takes as its admin key. Kept in the
+// `secrets` volume, so a restart keeps the same keys (tokens and links already issued stay valid, enrolled
+// authenticators work, the stored images stay reachable).
 const { generateKeyPairSync, randomBytes } = require('node:crypto');
 const { chownSync, existsSync, writeFileSync } = require('node:fs');
 
@@ -23,3 +25,4 @@ writeOnce('/secrets/service.env', () => {
   return [`export JWT_PRIVATE_KEYS=${JSON.stringify(JSON.stringify([jwk]))}`, `export DELIVERY_SEAL_KEY=${randomBytes(32).toString('base64')}`];
 });
 writeOnce('/secrets/identity.env', () => [`export MFA_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`]);
+writeOnce('/secrets/catalog.env', () => [`export S3_ACCESS_KEY_ID=catalog-${randomBytes(8).toString('hex')}`, `export S3_SECRET_ACCESS_KEY=${randomBytes(30).toString('base64url')}`]);

@@ -1,9 +1,7 @@
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { type BackendCase, s3Backend } from '@marketplace/testing';
+import { type BackendCase, createS3Bucket, s3Backend } from '@marketplace/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** How a test reaches one image storage: the catalog's settings, and how a client uploads and fetches. */
 export interface ImageBackend {
@@ -29,14 +27,7 @@ export function imageBackends(): BackendCase<ImageBackend>[] {
         if ('skip' in infra) return infra;
         return {
           name: 'seaweedfs',
-          // A bucket of its own per run, so runs never see each other's objects.
-          env: async () => {
-            const bucket = `catalog-test-${randomBytes(4).toString('hex')}`;
-            const client = new S3Client({ endpoint: infra.endpoint, region: infra.region, forcePathStyle: true, credentials: infra });
-            await client.send(new CreateBucketCommand({ Bucket: bucket }));
-            client.destroy();
-            return { S3_ENDPOINT: infra.endpoint, S3_BUCKET: bucket, S3_REGION: infra.region, S3_ACCESS_KEY_ID: infra.accessKeyId, S3_SECRET_ACCESS_KEY: infra.secretAccessKey };
-          },
+          env: () => createS3Bucket(infra, 'catalog-test'),
         };
       },
     },

@@ -9,3 +9,4 @@ export * from './sse';
 export * from './websocket';
 export * from './mobile-money';
 export * from './in-memory-tracing';
+export * from './s3-bucket';

@@ -7,7 +7,7 @@ import { HttpClient } from './http-client';
 
 /** The services a checkout needs behind the gateway (the default set); search and notifications are left out. */
 export const CHECKOUT_SERVICES = ['catalog', 'orders', 'payments'] as const;
-export type StackService = 'catalog' | 'orders' | 'payments' | 'notifications';
+export type StackService = 'catalog' | 'orders' | 'payments' | 'search' | 'notifications';
 
 export interface MarketplaceStackOptions {
   label: string;
