@@ -1,7 +1,7 @@
 import type { Clock } from '@marketplace/kernel';
+import { OIDC_TEST_CLIENT as CLIENT, OIDC_TEST_REDIRECT_URI as REDIRECT_URI, type OidcTestAccount, type OidcTestProvider, startOidcTestProvider } from '@marketplace/testing';
 import { Secret, TOTP } from 'otpauth';
 import { call, type IdentityTestApp, type Json, newEmail, outboxEvents, PASSWORD, publishedEvents, registerAndLogin, startIdentity, tokenOf } from './identity-app';
-import { CLIENT, type ProviderAccount, REDIRECT_URI, startTestProvider, type TestProvider } from './oidc-test-provider';
 
 // oidc-provider and openid-client are ES modules only, which Jest loads only with vm modules on: `npm test`
 // runs Jest with --experimental-vm-modules; without it this suite fails rather than passing unrun.
@@ -9,12 +9,12 @@ describe('identity sign-in with an OpenID Connect provider', () => {
   let offsetMs = 0;
   /** The real time, moved on by hand: the provider runs on the real clock, identity on this one. */
   const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
-  let provider: TestProvider;
+  let provider: OidcTestProvider;
   let identity: IdentityTestApp;
   const service = () => identity.service;
 
   beforeAll(async () => {
-    provider = await startTestProvider(60);
+    provider = await startOidcTestProvider(60);
     const providers = [{ id: 'local', name: 'Local IdP', issuer: provider.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret }];
     identity = await startIdentity({ OIDC_PROVIDERS: JSON.stringify(providers), OIDC_REDIRECT_URIS: REDIRECT_URI }, undefined, clock);
   });
@@ -29,14 +29,14 @@ describe('identity sign-in with an OpenID Connect provider', () => {
   });
 
   const expectError = (response: Json, status: number, code: string) => expect([response.status, response.body.error?.code]).toEqual([status, code]);
-  const someone = (overrides: Partial<ProviderAccount> = {}): ProviderAccount => ({ sub: `sub-${newEmail()}`, email: newEmail('oidc'), email_verified: true, name: 'Grace Hopper', ...overrides });
+  const someone = (overrides: Partial<OidcTestAccount> = {}): OidcTestAccount => ({ sub: `sub-${newEmail()}`, email: newEmail('oidc'), email_verified: true, name: 'Grace Hopper', ...overrides });
   const start = async () => {
     const started = await call(service(), 'POST', '/auth/oidc/local/start', { body: { redirectUri: REDIRECT_URI } });
     expect(started.status).toBe(200);
     return started.body.authorizationUrl as string;
   };
   const callback = (url: URL) => call(service(), 'POST', '/auth/oidc/local/callback', { body: { callbackUrl: url.href } });
-  const signIn = async (account: ProviderAccount) => callback(await provider.signIn(await start(), account));
+  const signIn = async (account: OidcTestAccount) => callback(await provider.signIn(await start(), account));
   const me = (token: unknown) => call(service(), 'GET', '/me', { token: token as string });
   const identities = (token: unknown) => call(service(), 'GET', '/me/identities', { token: token as string });
   const passwordLogin = (email: string) => call(service(), 'POST', '/auth/login', { body: { email, password: PASSWORD } });
@@ -69,7 +69,8 @@ describe('identity sign-in with an OpenID Connect provider', () => {
     const account = await me(first.body.accessToken);
     expect(account.body).toMatchObject({ email: grace.email, name: 'Grace Hopper', roles: ['buyer'], emailVerified: true });
     const events = await publishedEvents(identity.db, account.body.id as string);
-    expect(events.map((event) => event.type)).toEqual(['marketplace.identity.UserRegistered.v2', 'marketplace.identity.RoleGranted.v1', 'marketplace.identity.EmailVerified.v1']);
+    expect(events.map((event) => event.type)).toEqual(['marketplace.identity.UserRegistered.v3', 'marketplace.identity.RoleGranted.v1', 'marketplace.identity.EmailVerified.v1']);
+    expect(events[0].data).toMatchObject({ signUpMethod: 'oidc', identityProvider: 'local' });
     expect((await identities(first.body.accessToken)).body).toEqual({ items: [{ provider: 'local', email: grace.email, linkedAt: expect.any(String) }] });
 
     // The provider's answer may also be given as its parts.

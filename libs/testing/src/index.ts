@@ -10,3 +10,4 @@ export * from './websocket';
 export * from './mobile-money';
 export * from './in-memory-tracing';
 export * from './s3-bucket';
+export * from './oidc';

@@ -19,9 +19,10 @@ export interface E2eStack {
 /**
  * Identity and the gateway as separate processes on a fresh database (and Kafka when the run has it),
  * with a bootstrapped admin. The other services are not started: the gateway is ready without them.
- * Rate limits are raised out of the way; tests about them set their own.
+ * Rate limits are raised out of the way; tests about them set their own. `identityEnv` adds to identity's
+ * environment (e.g. its OpenID Connect providers).
  */
-export async function startE2eStack(label: string, gatewayEnv: Record<string, string> = {}): Promise<E2eStack> {
+export async function startE2eStack(label: string, gatewayEnv: Record<string, string> = {}, identityEnv: Record<string, string> = {}): Promise<E2eStack> {
   await ensureBuilt();
   const database: TestDatabase = await createTestDatabase(`e2e_${label}`);
   const { kafkaBrokers } = testInfrastructure();
@@ -33,7 +34,7 @@ export async function startE2eStack(label: string, gatewayEnv: Record<string, st
       label,
       databaseUrl: database.url,
       kafkaBrokers,
-      backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, JWT_PRIVATE_KEYS: signingKey.privateKeysEnv } }],
+      backends: [{ app: 'identity', env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, JWT_PRIVATE_KEYS: signingKey.privateKeysEnv, ...identityEnv } }],
       gateway: {
         absent: BACKEND_SERVICES.filter((service) => service !== 'identity'),
         env: { RATE_LIMIT_IP_MAX: '100000', RATE_LIMIT_USER_MAX: '100000', ...gatewayEnv },

@@ -1,21 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export const CLIENT = { id: 'marketplace', secret: 'a test client secret' };
-export const REDIRECT_URI = 'http://localhost:3000/auth/callback';
+export const OIDC_TEST_CLIENT = { id: 'marketplace', secret: 'a test client secret' };
+export const OIDC_TEST_REDIRECT_URI = 'http://localhost:3000/auth/callback';
 
 /** Who signs in at the provider next: the account its login step picks. */
-export interface ProviderAccount {
+export interface OidcTestAccount {
   sub: string;
   email: string;
   email_verified: boolean;
   name: string;
 }
 
-export interface TestProvider {
+export interface OidcTestProvider {
   issuer: string;
   /** Signs `account` in at the provider (login and consent done programmatically) and returns where it sends the browser back: the redirect URI with code, state and iss. */
-  signIn(authorizationUrl: string, account: ProviderAccount): Promise<URL>;
+  signIn(authorizationUrl: string, account: OidcTestAccount): Promise<URL>;
   close(): Promise<void>;
 }
 
@@ -24,15 +24,15 @@ export interface TestProvider {
  * pages are answered in code: login as the account asked for, consent to what the client asked.
  * ID tokens live `idTokenTtlSeconds`.
  */
-export async function startTestProvider(idTokenTtlSeconds: number): Promise<TestProvider> {
+export async function startOidcTestProvider(idTokenTtlSeconds: number): Promise<OidcTestProvider> {
   const { default: Provider } = await import('oidc-provider');
-  let nextAccount: ProviderAccount | undefined;
-  const accounts = new Map<string, ProviderAccount>();
+  let nextAccount: OidcTestAccount | undefined;
+  const accounts = new Map<string, OidcTestAccount>();
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'client_secret_post' }],
+    clients: [{ client_id: OIDC_TEST_CLIENT.id, client_secret: OIDC_TEST_CLIENT.secret, redirect_uris: [OIDC_TEST_REDIRECT_URI], token_endpoint_auth_method: 'client_secret_post' }],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     findAccount: (_ctx: unknown, sub: string) => {
       const account = accounts.get(sub);
@@ -76,7 +76,7 @@ async function followToRedirectUri(start: URL): Promise<URL> {
   const cookies = new Map<string, string>();
   let url = start;
   for (let hop = 0; hop < 10; hop += 1) {
-    if (url.href.startsWith(REDIRECT_URI)) return url;
+    if (url.href.startsWith(OIDC_TEST_REDIRECT_URI)) return url;
     const response = await fetch(url, { redirect: 'manual', headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
