@@ -37,6 +37,12 @@ export const identityConfigSchema = dataServiceConfigSchema
     ARGON2_TIME_COST: positiveIntVar.default(2),
     // TOTP secrets are sealed at rest with this AES-256 key (base64 of 32 bytes), which only identity holds.
     MFA_ENCRYPTION_KEY: optional(deliverySealKeyVar),
+    /** Keys MFA_ENCRYPTION_KEY replaced, comma-separated: secrets sealed under them still open, and are sealed again under the current key at their next use. */
+    MFA_PREVIOUS_ENCRYPTION_KEYS: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? '').split(',').map((key) => key.trim()).filter(Boolean))
+      .pipe(z.array(deliverySealKeyVar).max(4, { error: 'holds at most four previous keys' })),
     /** The name authenticator apps show next to the account. */
     MFA_ISSUER: z.string().trim().min(1).max(64).default('Marketplace'),
     ADMIN_MFA_REQUIRED: booleanVar.default(false),

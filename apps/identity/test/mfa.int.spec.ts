@@ -1,5 +1,7 @@
 import type { Clock } from '@marketplace/kernel';
+import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
+import type { ServiceApp } from '@marketplace/platform';
 import { ADMIN, call, type IdentityTestApp, type Json, PASSWORD, publishedEvents, registerAndLogin, startIdentity } from './identity-app';
 
 /** Time under the test's control: fixed, moved on by hand. */
@@ -32,12 +34,12 @@ describe('identity two-factor authentication (TOTP)', () => {
   const expectError = (response: Json, status: number, code: string) => expect([response.status, response.body.error?.code]).toEqual([status, code]);
 
   /** A user with TOTP on: its secret, recovery codes and the code step used to confirm. */
-  async function enrolledUser() {
-    const user = await registerAndLogin(service());
-    const started = await call(service(), 'POST', '/me/mfa/totp', { token: user.accessToken });
+  async function enrolledUser(app = service()) {
+    const user = await registerAndLogin(app);
+    const started = await call(app, 'POST', '/me/mfa/totp', { token: user.accessToken });
     expect(started.status).toBe(201);
     const secret = started.body.secret as string;
-    const confirmed = await call(service(), 'POST', '/me/mfa/totp/confirm', { token: user.accessToken, body: { code: codeFor(secret) } });
+    const confirmed = await call(app, 'POST', '/me/mfa/totp/confirm', { token: user.accessToken, body: { code: codeFor(secret) } });
     expect(confirmed.status).toBe(200);
     clock.advance(30);
     return { ...user, secret, recoveryCodes: confirmed.body.recoveryCodes as string[], started };
@@ -198,5 +200,34 @@ describe('identity two-factor authentication (TOTP)', () => {
     clock.advance(30);
     expectError(await call(strict, 'DELETE', '/me/mfa/totp', { token: session.body.accessToken as string, body: { code: codeFor(secret) } }), 403, 'mfa_required');
     expectError(await call(strict, 'POST', '/auth/mfa/enrolment', { body: ADMIN }), 409, 'mfa_already_enabled');
+  });
+
+  it('rotates MFA_ENCRYPTION_KEY: a secret sealed under a previous key still opens and is sealed again under the new one; with no key that opens it, codes get 503 and recovery codes still work', async () => {
+    const [first, second, unrelated] = [0, 1, 2].map(() => randomBytes(32).toString('base64'));
+    const sealedOf = async (userId: string) => ((await identity.db('totp_enrolments').where({ user_id: userId }).first()) as { sealed_secret: string }).sealed_secret;
+    const signIn = async (app: ServiceApp, email: string, code: string) => {
+      const challenge = await call(app, 'POST', '/auth/login', { body: { email, password: PASSWORD } });
+      expect(challenge.body.mfaRequired).toBe(true);
+      return call(app, 'POST', '/auth/mfa/verify', { body: { challenge: challenge.body.challenge, code } });
+    };
+    const user = await enrolledUser(await identity.restart({ MFA_ENCRYPTION_KEY: first }));
+    const sealedUnderFirst = await sealedOf(user.userId);
+
+    const rotated = await identity.restart({ MFA_ENCRYPTION_KEY: second, MFA_PREVIOUS_ENCRYPTION_KEYS: first });
+    expect((await signIn(rotated, user.email, codeFor(user.secret))).status).toBe(200);
+    expect(await sealedOf(user.userId)).not.toBe(sealedUnderFirst);
+
+    // Sealed again: the new key alone opens it now.
+    clock.advance(30);
+    expect((await signIn(await identity.restart({ MFA_ENCRYPTION_KEY: second }), user.email, codeFor(user.secret))).status).toBe(200);
+
+    clock.advance(30);
+    const lost = await identity.restart({ MFA_ENCRYPTION_KEY: unrelated });
+    expectError(await signIn(lost, user.email, codeFor(user.secret)), 503, 'mfa_unavailable');
+    expect((await signIn(lost, user.email, user.recoveryCodes[0])).status).toBe(200);
+  });
+
+  it('refuses a malformed previous key at startup', async () => {
+    await expect(identity.restart({ MFA_PREVIOUS_ENCRYPTION_KEYS: 'not-a-key' })).rejects.toThrow(/MFA_PREVIOUS_ENCRYPTION_KEYS/);
   });
 });

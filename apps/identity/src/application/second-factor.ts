@@ -29,16 +29,21 @@ export class SecondFactor {
     private readonly secrets: TotpSecrets,
   ) {}
 
-  /** A TOTP code against the secret as sealed (no step used yet, or the last one), throttled; the accepted step. */
-  async checkCode(source: LoginSource, sealedSecret: string, code: string, lastUsedStep: number | null): Promise<number> {
-    let step = 0;
+  /**
+   * A TOTP code against the secret as sealed (no step used yet, or the last one), throttled: the accepted
+   * step, and the secret's seal to keep (sealed again under the current key if a previous key opened it).
+   */
+  async checkCode(source: LoginSource, sealedSecret: string, code: string, lastUsedStep: number | null): Promise<{ step: number; sealedSecret: string }> {
+    let accepted = { step: 0, sealedSecret };
     await this.attempt(source, async () => {
-      const check = TOTP_CODE.test(code) ? checkTotp({ secretBase32: this.secrets.open(sealedSecret), code, now: this.clock.now(), lastUsedStep }) : undefined;
-      if (!check?.accepted) return check?.why ?? 'wrong_code';
-      step = check.step;
+      if (!TOTP_CODE.test(code)) return 'wrong_code';
+      const { secret, resealed } = this.secrets.open(sealedSecret);
+      const check = checkTotp({ secretBase32: secret, code, now: this.clock.now(), lastUsedStep });
+      if (!check.accepted) return check.why;
+      accepted = { step: check.step, sealedSecret: resealed ?? sealedSecret };
       return 'accepted';
     });
-    return step;
+    return accepted;
   }
 
   /** A TOTP code or an unused recovery code of the user's enabled TOTP, used up in `trx` (a rollback gives it back). */
@@ -46,8 +51,8 @@ export class SecondFactor {
     const source = { email: user.email, ip };
     const enrolment = enabledEnrolment(await this.enrolments.byUser(trx, user.id, { forUpdate: true }));
     if (TOTP_CODE.test(code)) {
-      const step = await this.checkCode(source, enrolment.sealedSecret, code, enrolment.lastUsedStep);
-      await this.enrolments.save(trx, recordUsedStep(enrolment, step));
+      const { step, sealedSecret } = await this.checkCode(source, enrolment.sealedSecret, code, enrolment.lastUsedStep);
+      await this.enrolments.save(trx, { ...recordUsedStep(enrolment, step), sealedSecret });
       return;
     }
     await this.attempt(source, async () => {

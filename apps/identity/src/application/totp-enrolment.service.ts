@@ -44,9 +44,9 @@ export class TotpEnrolmentService {
   /** The first code turns TOTP on; the recovery codes are returned this once. */
   async confirm(trx: Knex.Transaction, user: User, code: string, ip: string): Promise<string[]> {
     const pending = pendingEnrolment(await this.enrolments.byUser(trx, user.id, { forUpdate: true }));
-    const step = await this.factor.checkCode({ email: user.email, ip }, pending.sealedSecret, code, null);
+    const { step, sealedSecret } = await this.factor.checkCode({ email: user.email, ip }, pending.sealedSecret, code, null);
     const now = this.clock.now();
-    await this.enrolments.save(trx, confirmEnrolment(pending, { step, now }));
+    await this.enrolments.save(trx, confirmEnrolment({ ...pending, sealedSecret }, { step, now }));
     await this.outbox.enqueue(trx, [mfaChangedEvent(this.events, user.id, true, now)]);
     return this.replaceRecoveryCodes(trx, user.id);
   }

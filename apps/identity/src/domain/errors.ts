@@ -175,3 +175,10 @@ export class OidcProviderUnavailableError extends DependencyUnavailableError {
     super('The sign-in provider is not reachable; try again later.', { code: 'oidc_provider_unavailable' });
   }
 }
+
+/** A stored TOTP secret that none of the configured keys opens: MFA_ENCRYPTION_KEY changed without MFA_PREVIOUS_ENCRYPTION_KEYS. */
+export class MfaSecretUnreadableError extends DependencyUnavailableError {
+  constructor() {
+    super('Two-factor codes cannot be checked right now; try again later or use a recovery code.', { code: 'mfa_unavailable' });
+  }
+}

@@ -28,10 +28,11 @@ async function deliverySeal(config: IdentityConfig, db: Knex): Promise<DeliveryS
   return new DeliverySeal(key, config.DELIVERY_SEAL_KEY_ID);
 }
 
-/** The TOTP sealing key from MFA_ENCRYPTION_KEY, or (development) generated once and kept in the schema like the others. */
+/** The TOTP sealing key from MFA_ENCRYPTION_KEY (or, in development, generated once and kept in the schema like the others) and the keys it replaced. */
 async function totpSecrets(config: IdentityConfig, db: Knex): Promise<TotpSecrets> {
   const key = config.MFA_ENCRYPTION_KEY ?? Buffer.from(await generatedKey(db, 'mfa_encryption_key', async () => newDeliverySealKey()), 'base64');
-  return new TotpSecrets(new DeliverySeal(key, 'totp'), config.MFA_ISSUER);
+  const seal = (bytes: Buffer) => new DeliverySeal(bytes, 'totp');
+  return new TotpSecrets(seal(key), config.MFA_PREVIOUS_ENCRYPTION_KEYS.map(seal), config.MFA_ISSUER);
 }
 
 /** The infrastructure behind identity's application services. */
