@@ -23,6 +23,7 @@ interface ImageView {
 describeEachBackend('gateway product images', [s3Backend()], (backend) => {
   let stack: MarketplaceStack;
   let bucket: S3Client;
+  let bucketName: string;
   let bucketBaseUrl: string;
   let seller: { token: string };
   let otherSeller: { token: string };
@@ -32,7 +33,8 @@ describeEachBackend('gateway product images', [s3Backend()], (backend) => {
   beforeAll(async () => {
     const infra = backend();
     const s3 = await createS3Bucket(infra, 'gateway-images');
-    bucketBaseUrl = `${s3.S3_ENDPOINT}/${s3.S3_BUCKET}`;
+    bucketName = s3.S3_BUCKET;
+    bucketBaseUrl = `${s3.S3_ENDPOINT}/${bucketName}`;
     bucket = s3Client(infra);
     stack = await MarketplaceStack.start({
       label: 'product_images',
@@ -88,7 +90,7 @@ describeEachBackend('gateway product images', [s3Backend()], (backend) => {
   /** The object behind a public image URL, read from the bucket with the store's credentials. */
   async function readObject(url: string): Promise<Buffer | undefined> {
     const key = url.slice(bucketBaseUrl.length + 1);
-    const object = await bucket.send(new GetObjectCommand({ Bucket: bucketBaseUrl.split('/').pop(), Key: key })).catch((error: unknown) => {
+    const object = await bucket.send(new GetObjectCommand({ Bucket: bucketName, Key: key })).catch((error: unknown) => {
       if (error instanceof NoSuchKey) return undefined;
       throw error;
     });
