@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const imagesConfigShape = {
   S3_BUCKET: optional(z.string().min(3).max(63)),
   S3_ENDPOINT: optional(urlVar),
+  /** Where clients reach the store, when not at S3_ENDPOINT (a compose network name): upload URLs are signed for it. */
+  S3_PUBLIC_ENDPOINT: optional(urlVar),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: optional(z.string().min(1)),
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),

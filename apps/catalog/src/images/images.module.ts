@@ -34,7 +34,14 @@ function settingsOf(config: CatalogConfig): ImageSettings {
 function storageOf(config: CatalogConfig, clock: Clock): ImageStorage {
   if (config.S3_BUCKET !== undefined) {
     const credentials = config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY } : undefined;
-    return new S3ImageStorage({ bucket: config.S3_BUCKET, endpoint: config.S3_ENDPOINT, region: config.S3_REGION, forcePathStyle: config.S3_FORCE_PATH_STYLE, credentials });
+    return new S3ImageStorage({
+      bucket: config.S3_BUCKET,
+      endpoint: config.S3_ENDPOINT,
+      publicEndpoint: config.S3_PUBLIC_ENDPOINT,
+      region: config.S3_REGION,
+      forcePathStyle: config.S3_FORCE_PATH_STYLE,
+      credentials,
+    });
   }
   const secret = config.IMAGE_UPLOAD_SECRET ?? randomBytes(32).toString('hex');
   return new LocalImageStorage(config.IMAGE_LOCAL_DIR, imagePublicBaseUrl(config), secret, clock);

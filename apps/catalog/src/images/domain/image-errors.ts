@@ -1,4 +1,4 @@
-import { BusinessRuleError, ConflictError, NotFoundError } from '@marketplace/platform';
+import { BusinessRuleError, ConflictError, DependencyUnavailableError, NotFoundError } from '@marketplace/platform';
 
 export class ImageNotFoundError extends NotFoundError {
   constructor() {
@@ -28,5 +28,12 @@ export class InvalidImageOrderError extends BusinessRuleError {
 export class ImageNotUploadedError extends ConflictError {
   constructor() {
     super('Nothing has been uploaded for this image yet: PUT the bytes to its upload URL first.', { code: 'image_not_uploaded' });
+  }
+}
+
+/** The image store does not answer; the request can be tried again. */
+export class ImageStorageUnavailableError extends DependencyUnavailableError {
+  constructor(cause: unknown) {
+    super('The image store is not reachable; try again later.', { code: 'image_storage_unavailable', cause });
   }
 }

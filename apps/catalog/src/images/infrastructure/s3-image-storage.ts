@@ -1,39 +1,53 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { ImageStorageUnavailableError } from '../domain/image-errors';
 import type { ImageStorage } from '../domain/image-storage';
 
 export interface S3Options {
   bucket: string;
   endpoint?: string;
+  /** The endpoint upload URLs are signed for, when clients reach the store elsewhere than `endpoint`. */
+  publicEndpoint?: string;
   region: string;
   forcePathStyle: boolean;
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
-/** Images in an S3-compatible bucket (AWS S3, SeaweedFS, MinIO); clients upload with pre-signed PUT URLs. */
+/**
+ * Images in an S3-compatible bucket (AWS S3, SeaweedFS, MinIO); clients upload with pre-signed PUT URLs.
+ * A store that does not answer is a 503 on the request path, not a 500.
+ */
 export class S3ImageStorage implements ImageStorage {
   private readonly client: S3Client;
+  /** Signs upload URLs only (no request goes through it): the same bucket, as clients reach it. */
+  private readonly signer: S3Client;
 
   constructor(private readonly options: S3Options) {
-    this.client = new S3Client({
-      endpoint: options.endpoint,
-      region: options.region,
-      forcePathStyle: options.forcePathStyle,
-      credentials: options.credentials,
-      // Otherwise a pre-signed PUT carries the checksum of an empty body, and the client's bytes never match it.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    });
+    const client = (endpoint: string | undefined) =>
+      new S3Client({
+        endpoint,
+        region: options.region,
+        forcePathStyle: options.forcePathStyle,
+        credentials: options.credentials,
+        // Otherwise a pre-signed PUT carries the checksum of an empty body, and the client's bytes never match it.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+      });
+    this.client = client(options.endpoint);
+    this.signer = options.publicEndpoint ? client(options.publicEndpoint) : this.client;
   }
 
   uploadUrl(key: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.options.bucket, Key: key }), { expiresIn: expiresInSeconds });
+    return getSignedUrl(this.signer, new PutObjectCommand({ Bucket: this.options.bucket, Key: key }), { expiresIn: expiresInSeconds });
   }
 
   async size(key: string): Promise<number | undefined> {
     try {
       return (await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: key }))).ContentLength ?? 0;
     } catch (error) {
-      if (error instanceof NotFound || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (error instanceof NotFound || status === 404) return undefined;
+      // No HTTP status: the store did not answer (refused, reset, timed out); a 5xx: it answered that it cannot.
+      if (status === undefined || status >= 500) throw new ImageStorageUnavailableError(error);
       throw error;
     }
   }
