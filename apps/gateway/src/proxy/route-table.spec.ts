@@ -16,6 +16,8 @@ describe('resolveRoute', () => {
     ['/api/v1/cart/items/p-1', 'orders', '/cart/items/p-1', ''],
     ['/api/v1/seller/orders/o-1/ship', 'orders', '/seller/orders/o-1/ship', ''],
     ['/api/v1/admin/payments/p-1/refunds', 'payments', '/admin/payments/p-1/refunds', ''],
+    ['/api/v1/admin/analytics/sales?granularity=day', 'orders', '/admin/analytics/sales', '?granularity=day'],
+    ['/api/v1/admin/analytics/payments?currency=EUR', 'payments', '/admin/analytics/payments', '?currency=EUR'],
     ['/api/v1/webhooks/stripe', 'payments', '/webhooks/stripe', ''],
     ['/api/v1/webhooks/mpesa/t0k3n', 'payments', '/webhooks/mpesa/t0k3n', ''],
     ['/api/v1/webhooks/paynow', 'payments', '/webhooks/paynow', ''],

@@ -21,6 +21,8 @@ const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, service: BackendServi
   ['orders', 'orders'],
   ['seller/orders', 'orders'],
   ['admin/orders', 'orders'],
+  ['admin/analytics', 'orders'],
+  ['admin/analytics/payments', 'payments'],
   ['disputes', 'orders'],
   ['admin/disputes', 'orders'],
   ['payments', 'payments'],
