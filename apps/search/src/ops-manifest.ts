@@ -18,7 +18,8 @@ export async function searchProjections(knex: Knex, vectors?: VectorParts): Prom
 
 function vectorPartsFromEnvironment(knex: Knex): Promise<VectorParts> {
   const config = searchConfigSchema.pick({ SEARCH_EMBEDDER: true, SEARCH_MODEL_DIR: true, SEARCH_VECTOR_INDEX: true }).parse(process.env);
-  return loadVectorParts(knex, config, { info: (message: string) => process.stderr.write(`search: ${message}\n`) });
+  // Only a rebuild of search-products embeds: the ops tooling loads the model then, not for every command.
+  return loadVectorParts(knex, config, { info: (message: string) => process.stderr.write(`search: ${message}\n`) }, { lazy: true });
 }
 
 /** What the ops CLI (tools/ops) may use of this service, and the only file of it that the CLI imports. */
