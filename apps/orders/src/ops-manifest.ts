@@ -1,4 +1,5 @@
 import type { ProjectionDefinition } from '@marketplace/projections';
+import { orderAnalyticsProjection } from './analytics/infrastructure/order-analytics.projection';
 import { checkoutDecider } from './checkout/domain/checkout-decider';
 import { disputeDecider } from './disputes/domain/dispute-decider';
 import { disputeReadModelProjection } from './disputes/infrastructure/read-model/dispute-read-model.projection';
@@ -6,7 +7,7 @@ import { orderDecider } from './orders/domain/order-decider';
 import { orderReadModelProjection } from './orders/infrastructure/read-model/order-read-model.projection';
 
 /** The orders' read models, run by the service (app.module) and rebuilt by the ops CLI. */
-export const ORDERS_PROJECTIONS: readonly ProjectionDefinition[] = [orderReadModelProjection, disputeReadModelProjection];
+export const ORDERS_PROJECTIONS: readonly ProjectionDefinition[] = [orderReadModelProjection, disputeReadModelProjection, orderAnalyticsProjection];
 
 /**
  * What the ops CLI (tools/ops) may use of this service, and the only file of it that the CLI imports:
