@@ -1,6 +1,7 @@
 import { AuthModule } from '@marketplace/auth';
 import { PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { paymentsMigrations } from './infrastructure/migrations';
 import { LedgerModule } from './ledger/ledger.module';
 import { MobileMoneyModule } from './mobile-money/mobile-money.module';
@@ -26,6 +27,7 @@ import { StatementsModule } from './statements/statements.module';
     PayoutsModule,
     StatementsModule,
     MobileMoneyModule,
+    AnalyticsModule,
   ],
 })
 export class AppModule {}

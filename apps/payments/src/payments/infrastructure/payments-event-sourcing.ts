@@ -6,7 +6,7 @@ import { publishPaymentEvent } from './published-events';
 
 /**
  * The payments' event store with its relay (the public events of payments and payouts to
- * payments.payment.v1) and its read models: payments, the sellers' ledger, payouts.
+ * payments.payment.v1) and its read models: payments, the sellers' ledger, payouts, payment analytics.
  */
 export const paymentsEventSourcing = EventSourcingModule.forRoot({
   publish: { source: 'marketplace/payments', map: publishPaymentEvent, streamPrefixes: [PAYMENT_STREAM_PREFIX, PAYOUT_STREAM_PREFIX] },
