@@ -44,6 +44,14 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries([OPS_MANIFESTS]) },
   },
   {
+    // The console runs in the browser: Node's modules and the server-side libraries are not there.
+    files: ['apps/gateway/web/**/*.ts'],
+    ignores: ['apps/gateway/web/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '@marketplace/*', '@nestjs/*', '../../src/*'], message: 'The console is browser code: it may import only its own modules.' }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,0 +1,82 @@
+import { h, s } from '../dom';
+import { labelStride, linearScale, niceTicks } from './scale';
+
+export interface Point {
+  /** The x axis' label of the point (a day, a minute, a stage). */
+  label: string;
+  value: number;
+}
+
+export interface ChartSpec {
+  kind: 'line' | 'bar';
+  title: string;
+  points: readonly Point[];
+  /** How a value is written on the axis, in the tooltips and in the table. */
+  format: (value: number) => string;
+  xLabel: string;
+  yLabel: string;
+}
+
+const WIDTH = 640;
+const HEIGHT = 280;
+const MARGIN = { top: 16, right: 16, bottom: 56, left: 72 };
+const MAX_X_LABELS = 8;
+
+/**
+ * A line or bar chart as inline SVG with its axes, in a figure captioned by its title. Its text
+ * alternative is a summary (the SVG's aria-label) and a visually hidden table of every point. Each mark
+ * carries its point as `data-label`/`data-value`.
+ */
+export function chart(spec: ChartSpec): HTMLElement {
+  const figure = h('figure', { class: 'chart' }, h('figcaption', {}, spec.title));
+  if (spec.points.length === 0) {
+    figure.append(h('p', { class: 'empty' }, 'No data in this range.'));
+    return figure;
+  }
+  const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
+  const ticks = niceTicks(Math.max(...spec.points.map((point) => point.value)));
+  const y = linearScale(ticks[ticks.length - 1], plot.bottom, plot.top);
+  const step = (plot.right - plot.left) / spec.points.length;
+  const x = (index: number): number => plot.left + step * (index + 0.5);
+  const stride = labelStride(spec.points.length, MAX_X_LABELS);
+
+  const svg = s(
+    'svg',
+    { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': summary(spec), class: `chart-${spec.kind}` },
+    ...ticks.map((tick) =>
+      s('g', { class: 'tick' }, s('line', { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick) }), s('text', { x: plot.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, spec.format(tick))),
+    ),
+    s('line', { class: 'axis', x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom }),
+    s('line', { class: 'axis', x1: plot.left, x2: plot.left, y1: plot.top, y2: plot.bottom }),
+    ...spec.points.map((point, index) => (index % stride === 0 ? s('text', { class: 'x-label', x: x(index), y: plot.bottom + 16, 'text-anchor': 'middle' }, point.label) : null)),
+    s('text', { class: 'axis-title', x: (plot.left + plot.right) / 2, y: HEIGHT - 6, 'text-anchor': 'middle' }, spec.xLabel),
+    s('text', { class: 'axis-title', x: 14, y: (plot.top + plot.bottom) / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${(plot.top + plot.bottom) / 2})` }, spec.yLabel),
+    spec.kind === 'line' && s('polyline', { class: 'series', points: spec.points.map((point, index) => `${x(index)},${y(point.value)}`).join(' ') }),
+    ...spec.points.map((point, index) => {
+      const tooltip = s('title', {}, `${point.label}: ${spec.format(point.value)}`);
+      const data = { class: 'mark', 'data-label': point.label, 'data-value': point.value };
+      return spec.kind === 'line'
+        ? s('circle', { ...data, cx: x(index), cy: y(point.value), r: 3 }, tooltip)
+        : s('rect', { ...data, x: x(index) - step * 0.35, width: step * 0.7, y: y(point.value), height: plot.bottom - y(point.value) }, tooltip);
+    }),
+  );
+  figure.append(svg, dataTable(spec));
+  return figure;
+}
+
+function summary(spec: ChartSpec): string {
+  const highest = spec.points.reduce((best, point) => (point.value > best.value ? point : best));
+  const first = spec.points[0].label;
+  const last = spec.points[spec.points.length - 1].label;
+  return `${spec.title}: ${spec.points.length} values from ${first} to ${last}; highest ${spec.format(highest.value)} at ${highest.label}. The table that follows lists every value.`;
+}
+
+function dataTable(spec: ChartSpec): HTMLElement {
+  return h(
+    'table',
+    { class: 'visually-hidden' },
+    h('caption', {}, spec.title),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, spec.xLabel), h('th', { scope: 'col' }, spec.yLabel))),
+    h('tbody', {}, ...spec.points.map((point) => h('tr', {}, h('th', { scope: 'row' }, point.label), h('td', {}, spec.format(point.value))))),
+  );
+}

@@ -1,0 +1,107 @@
+import type { Money } from './format';
+
+/** The admin API's answers the console reads (DESIGN.md and the analytics and ops contracts). */
+export type Granularity = 'minute' | 'hour' | 'day';
+
+export interface SalesBucket {
+  start: string;
+  currency: string;
+  placedOrders: number;
+  confirmedOrders: number;
+  gmv: Money;
+  averageOrderValue: Money;
+}
+
+export interface Sales {
+  from: string;
+  to: string;
+  granularity: Granularity;
+  items: SalesBucket[];
+}
+
+export interface Funnel {
+  items: { stage: 'cart' | 'placed' | 'confirmed' | 'delivered'; count: number }[];
+}
+
+export interface ServiceStatus {
+  service: string;
+  health: 'up' | 'down';
+  ready: boolean | null;
+  requestsPerSecond: number | null;
+  errorRate: number | null;
+  p99Ms: number | null;
+}
+
+export interface RebuildView {
+  id: string;
+  service: string;
+  projection: string;
+  status: 'running' | 'succeeded' | 'failed';
+  processed: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  requestedBy: string;
+}
+
+export interface Projections {
+  projections: { service: string; name: string; version: number; checkpoint: string | number | null; head: string | number | null; lag: number | null; state: string; rebuild: RebuildView | null }[];
+  consumerGroups: { group: string; topic: string; partitions: number; lag: number | null; members: number | null }[];
+}
+
+export interface DeadLetter {
+  id: string;
+  topic: string;
+  place: string | number;
+  eventId: string;
+  type: string;
+  error: string;
+  failedAt: string;
+  consumerGroup: string;
+  replayedAt: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  action: string;
+  adminId: string;
+  at: string;
+  target: string | null;
+  details: unknown;
+}
+
+export interface SellerApplication {
+  id: string;
+  businessName: string;
+  country: string;
+  contact: { email?: string };
+  submittedAt: string;
+  applicant?: { email?: string; name?: string };
+}
+
+export interface DisputeSummary {
+  disputeId: string;
+  orderId: string;
+  kind: string;
+  status: string;
+  reason: string;
+  disputedTotal: Money;
+  openedAt: string;
+}
+
+export interface Delivery {
+  id: string;
+  channel: string;
+  template: string;
+  address: string | null;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  failedAt: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
