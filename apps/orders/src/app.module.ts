@@ -1,6 +1,7 @@
 import { AuthModule } from '@marketplace/auth';
 import { EventSourcingModule, PlatformModule, serviceMessaging } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { CartController } from './cart/api/cart.controller';
 import { CartService } from './cart/application/cart.service';
 import { CartRepository } from './cart/infrastructure/cart-repository';
@@ -51,6 +52,7 @@ import { PriceListRepository } from './price-list/infrastructure/price-list-repo
       publish: { source: 'marketplace/orders', map: publishOrderEvent, streamPrefixes: ['order-', 'dispute-'] },
       projections: { useFactory: () => ORDERS_PROJECTIONS },
     }),
+    AnalyticsModule,
   ],
   controllers: [
     CartController,

@@ -40,7 +40,10 @@ export class CartService {
       const cart = await this.carts.items(trx, buyerId);
       if (mustExist && !cart.some((item) => item.productId === productId)) throw new CartItemNotFoundError();
       const entry = (await this.prices.find(trx, [productId])).get(productId);
-      await this.carts.save(trx, buyerId, putInCart(cart, entry, change), this.clock.now());
+      const item = putInCart(cart, entry, change);
+      const now = this.clock.now();
+      await this.carts.save(trx, buyerId, item, now);
+      if ('add' in change) await this.carts.recordAddition(trx, buyerId, item, now);
     });
     return this.view(buyerId);
   }

@@ -29,6 +29,14 @@ export class CartRepository {
       .merge(['quantity', 'price_amount', 'currency', 'updated_at']);
   }
 
+  /** Notes that the buyer put the product in their cart: the analytics' funnel counts carts from these, as ordered items leave the cart. */
+  async recordAddition(trx: Knex.Transaction, buyerId: string, item: CartItem, at: Date): Promise<void> {
+    await trx('cart_additions')
+      .insert({ buyer_id: buyerId, product_id: item.productId, currency: item.priceWhenAdded.currency, added_at: at })
+      .onConflict(['buyer_id', 'added_at', 'product_id'])
+      .ignore();
+  }
+
   /** Removes these products from the cart; returns how many were there. */
   async remove(db: Knex, buyerId: string, productIds: readonly string[]): Promise<number> {
     return db('cart_items').where({ buyer_id: buyerId }).whereIn('product_id', [...productIds]).delete();
