@@ -7,6 +7,7 @@ const descriptions: Record<Topic, string> = {
   [TOPICS.ordersOrder]: 'The life of an order from placement to delivery or refund; keyed by order id.',
   [TOPICS.paymentsPayment]: 'Payments and refunds with the provider; keyed by payment id.',
   [TOPICS.notificationsDelivery]: 'Outcomes of notification deliveries; keyed by notification id.',
+  [TOPICS.opsAudit]: "Admins' ops actions (projection rebuilds, dead-letter replays) recorded by the ops server; keyed by action id.",
 };
 
 export function topicDescription(topic: Topic): string {

@@ -43,6 +43,7 @@ describe('event schemas', () => {
         'PaymentInitiated', 'PaymentRequiresAction', 'PaymentCaptured', 'PaymentFailed', 'RefundIssued',
         'ChargebackOpened', 'ChargebackClosed', 'SellerPayoutScheduled', 'SellerPayoutPaid', 'SellerPayoutFailed',
         'NotificationDelivered', 'NotificationFailed',
+        'OpsActionRecorded',
       ].sort(),
     );
   });

@@ -21,6 +21,8 @@ const id = {
   dispute: '0b6f3f8e-2a57-4c1e-9d3b-6e8a1f4c2d70',
   chargeback: 'c3d1a7b2-5e94-4f08-a6c2-9b7e3d1f5a84',
   payout: '7e2c9b14-3f6a-4d85-b1e0-2a9c8d7f6e53',
+  opsAction: '9b1f4c2e-6d3a-4e8b-a5c7-1f2e3d4c5b6a',
+  rebuild: '2c7e9a41-8b3d-4f6e-9a12-5d4c3b2a1f0e',
 } as const;
 
 const at = '2026-03-01T12:00:00.000Z';
@@ -418,6 +420,15 @@ export const eventExamples: { readonly [T in EventType]: EventDataInput<T> } = {
     attempts: 5,
     error: 'SMTP 550: mailbox unavailable',
     failedAt: at,
+  },
+  'marketplace.ops.OpsActionRecorded.v1': {
+    actionId: id.opsAction,
+    action: 'rebuild_finished',
+    outcome: 'succeeded',
+    adminId: id.admin,
+    target: 'projection orders/order-read-model',
+    details: { rebuildId: id.rebuild, service: 'orders', projection: 'order-read-model', processed: 12877, error: null },
+    recordedAt: later,
   },
 };
 

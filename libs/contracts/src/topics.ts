@@ -6,6 +6,8 @@ export const TOPICS = {
   ordersOrder: 'orders.order.v1',
   paymentsPayment: 'payments.payment.v1',
   notificationsDelivery: 'notifications.delivery.v1',
+  /** Admins' ops actions, recorded by the ops server (tools/ops/server). */
+  opsAudit: 'ops.audit.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

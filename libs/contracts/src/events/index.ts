@@ -1,12 +1,14 @@
 import { catalogInventoryEvents, catalogProductEvents } from './catalog';
 import { identityEvents } from './identity';
 import { notificationsEvents } from './notifications';
+import { opsActionRecorded } from './ops/ops-action-recorded';
 import { ordersEvents } from './orders';
 import { paymentsEvents } from './payments';
 
 export * from './catalog';
 export * from './identity';
 export * from './notifications';
+export * from './ops/ops-action-recorded';
 export * from './orders';
 export * from './payments';
 
@@ -18,4 +20,5 @@ export const eventDefinitions = [
   ...ordersEvents,
   ...paymentsEvents,
   ...notificationsEvents,
+  opsActionRecorded,
 ] as const;
