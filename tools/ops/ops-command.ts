@@ -26,5 +26,11 @@ export interface ParsedArgs {
   readonly options: Readonly<Record<string, string | true>>;
 }
 
-/** An error the operator can act on: printed as one line, exit code 1. */
+/** An error the operator can act on: printed as one line, exit code 1 (the ops server answers 400). */
 export class OpsError extends Error {}
+
+/** What the operator named does not exist: a projection, a dead letter (the ops server answers 404). */
+export class OpsNotFoundError extends OpsError {}
+
+/** The thing asked for cannot be done now: already done, or running (the ops server answers 409). */
+export class OpsConflictError extends OpsError {}

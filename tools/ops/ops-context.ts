@@ -1,16 +1,20 @@
 import type { Pool } from 'pg';
 
 /**
- * What every ops command gets: the marketplace's database (where each service has its own schema),
- * the Kafka brokers when the marketplace runs in Kafka mode (undefined in embedded mode, where the
- * bus lives in PostgreSQL), and the terminal.
+ * Where the marketplace is: its database (where each service has its own schema) and the Kafka brokers
+ * when it runs in Kafka mode (undefined in embedded mode, where the bus lives in PostgreSQL). The CLI's
+ * commands and the ops server's routes both work on it.
  */
-export interface OpsContext {
+export interface OpsConnection {
   readonly pool: Pool;
   readonly databaseUrl: string;
   readonly kafkaBrokers?: readonly string[];
   /** KAFKA_TOPIC_PREFIX: what the services put before every topic and consumer group on the broker. */
   readonly kafkaTopicPrefix?: string;
+}
+
+/** What every ops command gets: the connection, and the terminal. */
+export interface OpsContext extends OpsConnection {
   readonly out: OpsOutput;
   /** Aborted on Ctrl-C: a long command stops at its next safe point and leaves nothing half done. */
   readonly signal?: AbortSignal;

@@ -1,4 +1,7 @@
-/** The seven services and their default ports (PORT overrides). One place, read by the apps, the gateway and `npm start`. */
+/**
+ * The seven services and the ops server, with their default ports (PORT overrides). One place, read by the
+ * apps, the gateway and `npm start`. The ops server (tools/ops/server) is behind the gateway like a service.
+ */
 export const SERVICE_PORTS = {
   gateway: 3000,
   identity: 3001,
@@ -7,6 +10,7 @@ export const SERVICE_PORTS = {
   payments: 3004,
   search: 3005,
   notifications: 3006,
+  ops: 3007,
 } as const;
 
 export type ServiceName = keyof typeof SERVICE_PORTS;
@@ -15,6 +19,11 @@ export const SERVICE_NAMES = Object.keys(SERVICE_PORTS) as ServiceName[];
 
 /** The services behind the gateway, each with its own schema and bus connection. */
 export const BACKEND_SERVICES = SERVICE_NAMES.filter((name) => name !== 'gateway');
+
+/** The compiled main of each process, relative to the repository root: the apps' own, and the ops server's under tools/. */
+export function serviceMain(name: ServiceName): string {
+  return name === 'ops' ? 'dist/tools/ops/server/main.js' : `dist/apps/${name}/src/main.js`;
+}
 
 /**
  * Node's options for every service process, first in its NODE_OPTIONS: `npm start` and the Docker image

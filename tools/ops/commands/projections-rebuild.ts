@@ -1,8 +1,7 @@
-import { lagInEvents, ProjectionBusyError } from '@marketplace/projections';
 import { noMorePositionals, positional, stringOption } from '../cli/arg-values';
-import { OpsError, type OpsCommand } from '../ops-command';
-import { withKnex } from '../services/ops-knex';
-import { projectionOwner } from '../services/service-projections';
+import type { OpsCommand } from '../ops-command';
+import type { Progress } from '../ops-context';
+import { rebuildProjection } from '../services/rebuild-projection';
 
 export const projectionsRebuild: OpsCommand = {
   name: 'projections rebuild',
@@ -24,25 +23,19 @@ export const projectionsRebuild: OpsCommand = {
     'Example: npm run ops -- projections rebuild order-read-model',
   ].join('\n'),
   options: { service: 'value' },
-  async run(args, { pool, databaseUrl, out, signal }) {
+  async run(args, context) {
     const name = positional(args, 0, 'projection');
     noMorePositionals(args, 1);
-    const service = stringOption(args, 'service');
-    await withKnex(databaseUrl, async (knex) => {
-      const owner = await projectionOwner(name, service, knex, pool);
-      await owner.engine.migrate();
-      const head = await owner.engine.status([name]).then(([status]) => status.head);
-      const progress = out.progress(`rebuild ${name} (${owner.service})`, lagInEvents(head, undefined));
-      try {
-        const result = await owner.engine.rebuild(name, { signal, onProgress: (events) => progress.advance(events) });
-        progress.done();
-        const at = result.position ? ` at global position ${result.position.prepare}` : '';
-        out.line(`Rebuilt ${name} (${owner.service}) from ${result.events} events and swapped it in${at}.`);
-      } catch (error) {
-        if (error instanceof ProjectionBusyError) throw new OpsError(error.message);
-        if (signal?.aborted) throw new OpsError('interrupted: the shadow tables were dropped and the live read model is unchanged; run the command again to rebuild');
-        throw error;
-      }
+    let progress: Progress | undefined;
+    const result = await rebuildProjection(context, {
+      projection: name,
+      service: stringOption(args, 'service'),
+      signal: context.signal,
+      onStart: ({ service, total }) => (progress = context.out.progress(`rebuild ${name} (${service})`, total)),
+      onProgress: (events) => progress?.advance(events),
     });
+    progress?.done();
+    const at = result.position ? ` at global position ${result.position.prepare}` : '';
+    context.out.line(`Rebuilt ${name} (${result.service}) from ${result.events} events and swapped it in${at}.`);
   },
 };

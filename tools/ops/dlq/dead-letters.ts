@@ -1,6 +1,6 @@
 import { ALL_TOPICS, dlqTopic } from '@marketplace/contracts';
 import { assertTopicName, type DeadLetter, isDeadLetterTopic, type MessageBus, readDeadLetter } from '@marketplace/messaging';
-import { OpsError } from '../ops-command';
+import { OpsError, OpsNotFoundError } from '../ops-command';
 import type { LetterPlace, ReplayLedger } from './replay-ledger';
 
 /** A dead letter with what the operator refers to it by, and whether it was replayed already. */
@@ -36,6 +36,6 @@ export function letterId(letter: ListedLetter): string {
 
 export function lettersNamed(letters: ListedLetter[], id: string, topic: string): ListedLetter[] {
   const found = letters.filter((letter) => letter.eventId === id || letter.place === id);
-  if (found.length === 0) throw new OpsError(`no dead letter "${id}" in ${topic} (\`dlq list\` shows their ids)`);
+  if (found.length === 0) throw new OpsNotFoundError(`no dead letter "${id}" in ${topic} (\`dlq list\` shows their ids)`);
   return found;
 }

@@ -1,11 +1,11 @@
 import { createMessageBus, type MessageBus, stderrBusLogger } from '@marketplace/messaging';
-import type { OpsContext } from '../ops-context';
+import type { OpsConnection } from '../ops-context';
 
 /**
  * The marketplace's bus as its services see it: Kafka (under their topic prefix) when brokers are
  * configured, else the embedded bus in the marketplace's database. Closed when `work` is done.
  */
-export async function withMessageBus<T>(context: OpsContext, work: (bus: MessageBus) => Promise<T>): Promise<T> {
+export async function withMessageBus<T>(context: OpsConnection, work: (bus: MessageBus) => Promise<T>): Promise<T> {
   const bus = createMessageBus({
     clientId: 'marketplace-ops',
     kafkaBrokers: context.kafkaBrokers && [...context.kafkaBrokers],
@@ -22,6 +22,6 @@ export async function withMessageBus<T>(context: OpsContext, work: (bus: Message
 }
 
 /** Where messages go, for the operator's output. */
-export function busName(context: OpsContext): string {
+export function busName(context: OpsConnection): string {
   return context.kafkaBrokers?.length ? 'Kafka' : 'the embedded bus';
 }

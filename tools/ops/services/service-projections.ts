@@ -3,7 +3,7 @@ import { schemaFor } from '@marketplace/platform';
 import { ProjectionEngine, type ProjectionDefinition } from '@marketplace/projections';
 import type { Knex } from 'knex';
 import type { Pool } from 'pg';
-import { OpsError } from '../ops-command';
+import { OpsError, OpsNotFoundError } from '../ops-command';
 import { EVENT_SOURCED_SERVICES, type EventSourcedService } from './event-sourced-services';
 
 /** A service's projections on an engine of the CLI's own; nothing runs until asked. */
@@ -32,5 +32,5 @@ export async function projectionOwner(name: string, service: string | undefined,
   if (owners.length === 1) return owners[0];
   if (owners.length > 1) throw new OpsError(`projection "${name}" exists in ${owners.map((o) => o.service).join(' and ')}; add --service`);
   const known = all.flatMap((s) => s.definitions.map((d) => `${d.name} (${s.service})`));
-  throw new OpsError(`unknown projection "${name}"${service ? ` in ${service}` : ''}; projections: ${known.join(', ')}`);
+  throw new OpsNotFoundError(`unknown projection "${name}"${service ? ` in ${service}` : ''}; projections: ${known.join(', ')}`);
 }

@@ -1,13 +1,9 @@
-import { embeddedConsumerLag, kafkaConsumerLag } from '@marketplace/messaging';
 import type { OpsContext } from '../../ops-context';
 import { formatCount } from '../../output/table';
+import { consumerGroupLags } from '../../services/consumer-group-lags';
 
-/** Every consumer group's lag per topic, from the broker in Kafka mode, else from the embedded bus. */
+/** Every consumer group's lag per topic as rows: GROUP TOPIC PARTITIONS LAG MEMBERS. */
 export async function consumerGroupRows(context: OpsContext): Promise<{ where: string; rows: string[][] }> {
-  const brokers = context.kafkaBrokers;
-  const lags = brokers
-    ? await kafkaConsumerLag({ brokers: [...brokers], topicPrefix: context.kafkaTopicPrefix })
-    : await embeddedConsumerLag(context.pool);
-  const where = brokers ? `Kafka at ${brokers.join(',')}` : 'embedded bus in PostgreSQL';
+  const { where, lags } = await consumerGroupLags(context);
   return { where, rows: lags.map((l) => [l.group, l.topic, String(l.partitions), formatCount(l.lag), String(l.members)]) };
 }
