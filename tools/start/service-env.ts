@@ -27,9 +27,10 @@ export function serviceEnv(name: ServiceName, config: StartConfig, databaseUrl: 
   };
   if (name === 'notifications' && !env.SMTP_URL) result.MAIL_DIR ??= resolve(config.dataDir, 'mail');
   if (name !== 'gateway') result.DATABASE_URL = databaseUrl;
-  else {
-    delete result.DATABASE_URL;
-    for (const service of SERVICE_NAMES.filter((s) => s !== 'gateway')) result[`${service.toUpperCase()}_URL`] = `http://127.0.0.1:${config.ports[service]}`;
+  else delete result.DATABASE_URL;
+  // The gateway routes to every service; the ops server reads every one's /health, /ready and /metrics.
+  if (name === 'gateway' || name === 'ops') {
+    for (const service of SERVICE_NAMES.filter((s) => s !== name)) result[`${service.toUpperCase()}_URL`] = `http://127.0.0.1:${config.ports[service]}`;
   }
   // The supervisor's own variables are not the services' business.
   for (const service of SERVICE_NAMES) if (service !== 'gateway') delete result[portVariable(service)];

@@ -13,7 +13,7 @@ const listen = (port = 0) =>
     server.listen({ port, host: '127.0.0.1' }, () => resolve(server));
   });
 const portOf = (server: Server) => (server.address() as { port: number }).port;
-const ports = (gateway: number, identity: number) => ({ gateway, identity, catalog: 0, orders: 0, payments: 0, search: 0, notifications: 0 });
+const ports = (gateway: number, identity: number) => ({ gateway, identity, catalog: 0, orders: 0, payments: 0, search: 0, notifications: 0, ops: 0 });
 
 describe('npm start: problems named in one line', () => {
   let dir: string;

@@ -1,4 +1,4 @@
-import { SERVICE_NAMES, type ServiceName } from '@marketplace/platform';
+import { SERVICE_NAMES, serviceMain, type ServiceName } from '@marketplace/platform';
 import { resolve } from 'node:path';
 import type { ConsoleOutput } from './console/console-output';
 import { seedDemo } from './demo/seed-demo';
@@ -135,7 +135,7 @@ export class Supervisor {
   private spawn(name: ServiceName, index: number, databaseUrl: string, secrets: SharedSecrets): void {
     const service: ServiceProcess = new ServiceProcess({
       name,
-      entry: resolve(REPO_ROOT, 'dist', 'apps', name, 'src', 'main.js'),
+      entry: resolve(REPO_ROOT, serviceMain(name)),
       env: serviceEnv(name, this.config, databaseUrl, secrets, process.env),
       output: (line, stream) => this.output.line(name, index, line, stream),
       onExit: (code, signal) => {

@@ -41,7 +41,7 @@ describe('gateway /openapi.json and /docs', () => {
     expect(document.paths['/api/v1/auth/login'].post.tags).toEqual(['identity']);
     expect(document.paths['/api/v1/products'].post.tags).toEqual(['catalog']);
     expect(document.tags.map((tag: { name: string }) => tag.name)).toEqual(['identity', 'catalog']);
-    expect(document['x-unavailable-services'].map((s: { service: string }) => s.service)).toEqual(['orders', 'payments', 'search', 'notifications']);
+    expect(document['x-unavailable-services'].map((s: { service: string }) => s.service)).toEqual(['orders', 'payments', 'search', 'notifications', 'ops']);
     expect(document.info.description).toContain('orders (unreachable');
   });
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { BACKEND_SERVICES, PLATFORM_CONFIG, ReadinessRegistry } from '@marketplace/platform';
 import { serviceBaseUrl, type GatewayConfig } from '../gateway-config';
 
-/** The gateway is ready only when every service behind it is: one readiness check per service. */
+/** The gateway is ready only when every service behind it is (the ops server too): one readiness check per service. */
 @Injectable()
 export class ServiceReadiness implements OnModuleInit {
   constructor(

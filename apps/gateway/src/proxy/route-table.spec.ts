@@ -33,6 +33,8 @@ describe('resolveRoute', () => {
     ['/api/v1/conversations/c-1/messages?cursor=x', 'notifications', '/conversations/c-1/messages', '?cursor=x'],
     ['/api/v1/conversations/ws', 'notifications', '/conversations/ws', ''],
     ['/api/v1/admin/conversations/c-1', 'notifications', '/admin/conversations/c-1', ''],
+    ['/api/v1/admin/ops/projections/orders/order-read-model/rebuild', 'ops', '/admin/ops/projections/orders/order-read-model/rebuild', ''],
+    ['/api/v1/admin/ops/dead-letters?topic=orders.order.v1', 'ops', '/admin/ops/dead-letters', '?topic=orders.order.v1'],
   ])('%s -> %s %s', (url, service, path, search) => {
     expect(resolveRoute(url)).toEqual({ service, path, search });
   });

@@ -36,6 +36,7 @@ const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, service: BackendServi
   ['admin/notifications', 'notifications'],
   ['conversations', 'notifications'],
   ['admin/conversations', 'notifications'],
+  ['admin/ops', 'ops'],
 ];
 
 const BY_LENGTH = [...ROUTE_TABLE]

@@ -17,8 +17,11 @@ export interface ServiceClusterOptions {
    * cluster's `secrets` when identity and notifications are started in two clusters.
    */
   secrets?: ClusterSecrets;
-  /** Backend apps to start, in order, each with its extra environment (which wins over the secrets). */
-  backends: { app: string; env?: Record<string, string | undefined> }[];
+  /**
+   * Backend apps to start, in order, each with its extra environment (which wins over the secrets) and its
+   * port when it must be known beforehand (the ops server's, told to a gateway started before it); a free one otherwise.
+   */
+  backends: { app: string; env?: Record<string, string | undefined>; port?: number }[];
   /** Start the gateway last, routing to the backends; `absent` services get a port nothing listens on. */
   gateway?: { env?: Record<string, string | undefined>; absent: readonly string[] };
   readyTimeoutMs?: number;
@@ -36,7 +39,7 @@ export class ServiceCluster {
     const cluster = new ServiceCluster([], options.secrets ?? newClusterSecrets());
     try {
       for (const backend of options.backends) {
-        const port = await freePort();
+        const port = backend.port ?? (await freePort());
         const extra = { ...clusterSecretsFor(backend.app, cluster.secrets), ...testMailDir(backend.app, options.label), ...backend.env };
         const env = buildServiceEnv({ name: backend.app, port, databaseUrl: options.databaseUrl, kafkaBrokers: options.kafkaBrokers, extra });
         cluster.processes.push(await ServiceProcess.start({ app: backend.app, env, port, label: options.label, readyTimeoutMs: options.readyTimeoutMs }));

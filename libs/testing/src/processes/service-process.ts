@@ -5,7 +5,7 @@ import { waitFor } from '../wait-for';
 import { repoRoot } from './repo-root';
 
 export interface ServiceProcessOptions {
-  /** The app under dist/apps/, e.g. `identity`. */
+  /** The app under dist/apps/, e.g. `identity`, or `ops` (the ops server). */
   app: string;
   env: NodeJS.ProcessEnv;
   port: number;
@@ -22,6 +22,14 @@ export interface ServiceProcessOptions {
  * holds the copies equal).
  */
 export const SERVICE_NODE_OPTIONS = '--max-semi-space-size=2';
+
+/**
+ * The compiled main of an app: `serviceMain` of @marketplace/platform, which this library may not import
+ * (the apps under dist/apps/, the ops server under dist/tools/).
+ */
+export function serviceMain(app: string): string {
+  return app === 'ops' ? 'dist/tools/ops/server/main.js' : `dist/apps/${app}/src/main.js`;
+}
 
 export class ServiceStartError extends Error {
   override readonly name = 'ServiceStartError';
@@ -50,7 +58,7 @@ export class ServiceProcess {
     this.baseUrl = `http://127.0.0.1:${options.port}`;
     const log = openSync(this.logFile, 'a');
     try {
-      this.child = spawn(process.execPath, [join(root, 'dist', 'apps', options.app, 'src', 'main.js')], {
+      this.child = spawn(process.execPath, [join(root, serviceMain(options.app))], {
         cwd: root,
         // The caller's NODE_OPTIONS (a profiler, say) come after the services' own, and win.
         env: { ...options.env, NODE_OPTIONS: [SERVICE_NODE_OPTIONS, options.env.NODE_OPTIONS].filter(Boolean).join(' ') },
