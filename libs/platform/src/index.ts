@@ -17,6 +17,7 @@ export * from './services';
 export * from './platform.module';
 export * from './http/public.decorator';
 export * from './http/openapi-document';
+export * from './http/analytics-query';
 export * from './http/page-cursor';
 export * from './http/request-id.decorator';
 export * from './bootstrap/create-service-app';

@@ -1,10 +1,9 @@
 import { cancellationReason } from '@marketplace/contracts';
-import { CLOCK, type Clock } from '@marketplace/kernel';
+import { analyticsRange, bucketStarts, CLOCK, type Clock, type Granularity } from '@marketplace/kernel';
 import { KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { ORDER_STATUSES } from '../../orders/domain/order-state';
-import { bucketStarts, type Granularity, resolveRange } from '../domain/analytics-range';
 import { salesSeries } from '../domain/sales-series';
 import type { AnalyticsScope } from '../infrastructure/fact-filters';
 import { OrderCountsQueries } from '../infrastructure/order-counts-queries';
@@ -63,6 +62,6 @@ export class SalesAnalyticsService {
   }
 
   private scope(query: AnalyticsQuery): AnalyticsScope {
-    return { range: resolveRange(query, this.clock.now()), currency: query.currency };
+    return { range: analyticsRange(query, this.clock.now()), currency: query.currency };
   }
 }

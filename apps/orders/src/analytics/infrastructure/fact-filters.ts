@@ -1,4 +1,4 @@
-import type { AnalyticsRange } from '../domain/analytics-range';
+import type { AnalyticsRange } from '@marketplace/kernel';
 
 /** What an analytics answer is about: a range, and optionally one currency. */
 export interface AnalyticsScope {

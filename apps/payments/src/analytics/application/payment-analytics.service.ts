@@ -1,6 +1,5 @@
-import { CLOCK, type Clock } from '@marketplace/kernel';
+import { type AnalyticsQuery, analyticsRange, CLOCK, type Clock } from '@marketplace/kernel';
 import { Inject, Injectable } from '@nestjs/common';
-import { type AnalyticsQuery, analyticsRange } from '../domain/analytics-range';
 import { paymentAnalyticsReport, type PaymentAnalyticsReport } from '../domain/payment-analytics-report';
 import { PaymentAnalyticsReadModel } from '../infrastructure/payment-analytics-read-model';
 

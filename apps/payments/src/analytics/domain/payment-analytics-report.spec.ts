@@ -1,4 +1,4 @@
-import { analyticsRange } from './analytics-range';
+import { analyticsRange } from '@marketplace/kernel';
 import { captureRate, type CurrencyTotal, paymentAnalyticsReport } from './payment-analytics-report';
 
 const none = { initiated: 0, captured: 0, capturedAmount: 0, failed: 0, refunds: 0, refundedAmount: 0, chargebacks: 0, chargebackAmount: 0 };

@@ -1,5 +1,5 @@
 import type { Money } from '@marketplace/contracts';
-import { type AnalyticsRange, bucketStarts, type Granularity } from './analytics-range';
+import { type AnalyticsRange, bucketStarts, type Granularity } from '@marketplace/kernel';
 import type { MinuteCounts } from './payment-facts';
 
 /** What the range adds up to in one currency, as the read model sums it. */

@@ -1,7 +1,7 @@
 import { DependencyUnavailableError, KNEX } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { type AnalyticsRange, bucketMs } from '../domain/analytics-range';
+import { type AnalyticsRange, bucketMs } from '@marketplace/kernel';
 import type { MinuteCounts } from '../domain/payment-facts';
 import type { CurrencyTotal, DeclineCount, SeriesPoint } from '../domain/payment-analytics-report';
 import { COUNTER_COLUMNS, paymentDeclinesTable, paymentMinutesTable } from './projection/analytics-tables';
