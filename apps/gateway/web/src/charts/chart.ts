@@ -17,10 +17,15 @@ export interface ChartSpec {
   yLabel: string;
 }
 
-const WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 16, right: 16, bottom: 56, left: 72 };
-const MAX_X_LABELS = 8;
+/** Room for one x label (a day is the longest) at the chart's own scale. */
+const X_LABEL_WIDTH = 80;
+
+/** As wide as the screen allows, up to 640 units, so that a phone shows the text at its size instead of shrunk. */
+function chartWidth(): number {
+  return Math.min(640, Math.max(320, window.innerWidth - 48));
+}
 
 /**
  * A line or bar chart as inline SVG with its axes, in a figure captioned by its title. Its text
@@ -33,16 +38,17 @@ export function chart(spec: ChartSpec): HTMLElement {
     figure.append(h('p', { class: 'empty' }, 'No data in this range.'));
     return figure;
   }
-  const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
+  const width = chartWidth();
+  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
   const ticks = niceTicks(Math.max(...spec.points.map((point) => point.value)));
   const y = linearScale(ticks[ticks.length - 1], plot.bottom, plot.top);
   const step = (plot.right - plot.left) / spec.points.length;
   const x = (index: number): number => plot.left + step * (index + 0.5);
-  const stride = labelStride(spec.points.length, MAX_X_LABELS);
+  const stride = labelStride(spec.points.length, Math.floor((plot.right - plot.left) / X_LABEL_WIDTH));
 
   const svg = s(
     'svg',
-    { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': summary(spec), class: `chart-${spec.kind}` },
+    { viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', 'aria-label': summary(spec), class: `chart-${spec.kind}` },
     ...ticks.map((tick) =>
       s('g', { class: 'tick' }, s('line', { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick) }), s('text', { x: plot.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, spec.format(tick))),
     ),
@@ -71,12 +77,17 @@ function summary(spec: ChartSpec): string {
   return `${spec.title}: ${spec.points.length} values from ${first} to ${last}; highest ${spec.format(highest.value)} at ${highest.label}. The table that follows lists every value.`;
 }
 
+/** Hidden by its wrapper: a table box keeps its content's size whatever its own width, height and overflow say. */
 function dataTable(spec: ChartSpec): HTMLElement {
   return h(
-    'table',
+    'div',
     { class: 'visually-hidden' },
-    h('caption', {}, spec.title),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, spec.xLabel), h('th', { scope: 'col' }, spec.yLabel))),
-    h('tbody', {}, ...spec.points.map((point) => h('tr', {}, h('th', { scope: 'row' }, point.label), h('td', {}, spec.format(point.value))))),
+    h(
+      'table',
+      {},
+      h('caption', {}, spec.title),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, spec.xLabel), h('th', { scope: 'col' }, spec.yLabel))),
+      h('tbody', {}, ...spec.points.map((point) => h('tr', {}, h('th', { scope: 'row' }, point.label), h('td', {}, spec.format(point.value))))),
+    ),
   );
 }
