@@ -1,3 +1,4 @@
+import { KNEX } from '@marketplace/platform';
 import type { Provider } from '@nestjs/common';
 import type { OpsConnection } from '../../ops-context';
 import { ReplayLedger } from '../../dlq/replay-ledger';
@@ -8,7 +9,8 @@ export const REPLAY_LEDGER = Symbol('REPLAY_LEDGER');
 
 export const replayLedgerProvider: Provider = {
   provide: REPLAY_LEDGER,
-  inject: [OPS_CONNECTION],
+  // After KNEX: the platform's migration creates the schema, which a concurrent CREATE SCHEMA would race on.
+  inject: [OPS_CONNECTION, KNEX],
   useFactory: async (connection: OpsConnection) => {
     const ledger = new ReplayLedger(connection.pool);
     await ledger.migrate();

@@ -1,5 +1,5 @@
-import { BACKEND_SERVICES } from '@marketplace/platform';
-import { createTestDatabase, ensureBuilt, ServiceCluster, testInfrastructure, type TestDatabase } from '@marketplace/testing';
+import { BACKEND_SERVICES, SERVICE_NAMES } from '@marketplace/platform';
+import { createTestDatabase, ensureBuilt, freePort, ServiceCluster, testInfrastructure, type TestDatabase } from '@marketplace/testing';
 import { createMessageBus, type MessageBus } from '@marketplace/messaging';
 import knex, { type Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
@@ -17,6 +17,8 @@ export interface MarketplaceStackOptions {
   env?: Partial<Record<StackService | 'gateway', Record<string, string>>>;
   /** KAFKA_TOPIC_PREFIX of every service and of `bus()`: the stack's own topics on a shared broker. */
   kafkaTopicPrefix?: string;
+  /** Also start the ops server (tools/ops/server) behind the gateway, after it, knowing every process's URL. */
+  ops?: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export class MarketplaceStack {
     private readonly identity: ServiceCluster,
     private readonly services: ServiceCluster,
     private readonly kafkaTopicPrefix?: string,
+    private readonly ops?: ServiceCluster,
   ) {}
 
   static async start(options: MarketplaceStackOptions): Promise<MarketplaceStack> {
@@ -53,6 +56,8 @@ export class MarketplaceStack {
       });
       clusters.push(identity);
       const identityUrl = identity.url('identity');
+      // The gateway starts first and routes admin/ops to this port, where the ops server comes up after it.
+      const opsUrl = options.ops ? `http://127.0.0.1:${await freePort()}` : undefined;
       const services = await ServiceCluster.start({
         label: options.label,
         // Notifications opens the links identity seals: one delivery key for both clusters.
@@ -62,12 +67,14 @@ export class MarketplaceStack {
         backends: apps.map((app) => ({ app, env: { IDENTITY_URL: identityUrl, ...namespace, ...options.env?.[app] } })),
         gateway: {
           absent: BACKEND_SERVICES.filter((service) => service !== 'identity' && !(apps as readonly string[]).includes(service)),
-          env: { IDENTITY_URL: identityUrl, RATE_LIMIT_IP_MAX: '1000000', RATE_LIMIT_USER_MAX: '1000000', ...options.env?.gateway },
+          env: { IDENTITY_URL: identityUrl, RATE_LIMIT_IP_MAX: '1000000', RATE_LIMIT_USER_MAX: '1000000', ...(opsUrl && { OPS_URL: opsUrl }), ...options.env?.gateway },
         },
       });
       clusters.push(services);
+      const ops = opsUrl ? await startOps(options.label, database.url, kafkaBrokers, namespace, opsUrl, { identity: identityUrl, ...serviceUrls(services, ['gateway', ...apps]) }) : undefined;
+      if (ops) clusters.push(ops);
       const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 4 } });
-      return new MarketplaceStack(new HttpClient(`${services.url('gateway')}/api/v1`), db, admin, database, identity, services, options.kafkaTopicPrefix);
+      return new MarketplaceStack(new HttpClient(`${services.url('gateway')}/api/v1`), db, admin, database, identity, services, options.kafkaTopicPrefix, ops);
     } catch (error) {
       for (const cluster of clusters.reverse()) await cluster.stop();
       await database.drop();
@@ -95,11 +102,23 @@ export class MarketplaceStack {
   }
 
   async stop(): Promise<void> {
-    const problems = [this.services.describeProblems(), this.identity.describeProblems()].filter(Boolean);
+    const problems = [this.ops?.describeProblems(), this.services.describeProblems(), this.identity.describeProblems()].filter(Boolean);
+    await this.ops?.stop();
     await this.services.stop();
     await this.identity.stop();
     await this.db.destroy();
     await this.database.drop();
     if (problems.length > 0) throw new Error(problems.join('\n'));
   }
+}
+
+function serviceUrls(cluster: ServiceCluster, apps: readonly string[]): Record<string, string> {
+  return Object.fromEntries(apps.map((app) => [app, cluster.url(app)]));
+}
+
+/** The ops server at `url`, told where each started process answers; those not started answer nowhere. */
+async function startOps(label: string, databaseUrl: string, kafkaBrokers: string[] | undefined, namespace: Record<string, string | undefined>, url: string, urls: Record<string, string>): Promise<ServiceCluster> {
+  const nowhere = `http://127.0.0.1:${await freePort()}`;
+  const env = Object.fromEntries(SERVICE_NAMES.filter((name) => name !== 'ops').map((name) => [`${name.toUpperCase()}_URL`, urls[name] ?? nowhere]));
+  return ServiceCluster.start({ label: `${label}-ops`, databaseUrl, kafkaBrokers, backends: [{ app: 'ops', port: Number(new URL(url).port), env: { ...env, ...namespace } }] });
 }
