@@ -11,7 +11,7 @@ KUBECONFORM_VERSION=v0.8.0
 KUSTOMIZE_VERSION=v5.8.1
 # The API version the manifests are checked against: the oldest Kubernetes we support.
 KUBERNETES_VERSION=v1.34.2
-APPS=(gateway identity catalog orders payments search notifications)
+APPS=(gateway identity catalog orders payments search notifications ops)
 
 require_cmd go "Go (the tools and the Kubernetes schemas come from the Go module proxy)"
 
