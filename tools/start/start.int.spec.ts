@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, freePorts, waitFor } from '@marketplace/testing';
+import { DEMO_ADMIN } from './demo/demo-accounts';
 import { StartProcess } from './start-process';
 
 jest.setTimeout(300_000);
@@ -43,9 +44,9 @@ describe('npm start, as a user runs it', () => {
     // Run as root, the embedded PostgreSQL runs as `postgres`, which must reach its folder.
     dataDir = await mkdtemp(join(tmpdir(), 'npm-start-'));
     await chmod(dataDir, 0o755);
-    const [gateway, identity, catalog, orders, payments, search, notifications, postgres] = await freePorts(8);
+    const [gateway, identity, catalog, orders, payments, search, notifications, ops, postgres] = await freePorts(9);
     env = { ...process.env, DATA_DIR: dataDir, LOG_FORMAT: 'json', EMBEDDED_PG_PORT: String(postgres), PORT: String(gateway) };
-    Object.assign(env, { IDENTITY_PORT: identity, CATALOG_PORT: catalog, ORDERS_PORT: orders, PAYMENTS_PORT: payments, SEARCH_PORT: search, NOTIFICATIONS_PORT: notifications });
+    Object.assign(env, { IDENTITY_PORT: identity, CATALOG_PORT: catalog, ORDERS_PORT: orders, PAYMENTS_PORT: payments, SEARCH_PORT: search, NOTIFICATIONS_PORT: notifications, OPS_PORT: ops });
     for (const name of Object.keys(env)) if (OUTSIDE.includes(name) || name.startsWith('TEST_')) delete env[name];
     api = `http://127.0.0.1:${gateway}/api/v1`;
   });
@@ -80,6 +81,10 @@ describe('npm start, as a user runs it', () => {
     expect(order.lines).toHaveLength(1);
     const { body: payments } = await call(api, `/payments?orderId=${placed.body.orderId}`, { token });
     expect(JSON.stringify(payments)).toContain('captured');
+    // The ops server runs too, behind the gateway, and sees every service up.
+    const { body: adminSession } = await call<{ accessToken: string }>(api, '/auth/login', { json: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password } });
+    const { status: opsStatus, body: services } = await call<{ items: { service: string; health: string }[] }>(api, '/admin/ops/services', { token: adminSession.accessToken });
+    expect({ opsStatus, down: services.items.filter((item) => item.health !== 'up') }).toEqual({ opsStatus: 200, down: [] });
     process.stdout.write(`npm start: ready with the demo seeded in ${(readyMs / 1000).toFixed(1)} s\n`);
 
     expect(await running.interrupt()).toBe(0);
