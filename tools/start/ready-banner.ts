@@ -11,10 +11,10 @@ export function servicesBanner(ports: Record<ServiceName, number>, database: str
   ];
 }
 
-/** The lines a person starts from: the API, its documentation, the demo's accounts, and how to stop. */
+/** The lines a person starts from: the API, its documentation, the admin console, the demo's accounts, and how to stop. */
 export function readyBanner(gatewayPort: number, accounts: DemoAccounts | undefined, adminFromEnv: boolean): string[] {
   const gateway = `http://127.0.0.1:${gatewayPort}`;
-  const lines = [`ready: the API is ${gateway}/api/v1, its documentation ${gateway}/docs`];
+  const lines = [`ready: the API is ${gateway}/api/v1, its documentation ${gateway}/docs`, `  admin console  ${gateway}/console   (sign in as the admin)`];
   if (accounts) {
     const [first, ...others] = accounts.buyers;
     const row = (role: string, email: string, password: string, note = '') => `  ${role.padEnd(7)} ${email.padEnd(26)} ${password}${note ? `   ${note}` : ''}`;

@@ -46,7 +46,8 @@ export interface RebuildView {
 }
 
 export interface Projections {
-  projections: { service: string; name: string; version: number; checkpoint: string | number | null; head: string | number | null; lag: number | null; state: string; rebuild: RebuildView | null }[];
+  /** `name` is null, and `problem` says why, when a service's projections could not be read. */
+  projections: { service: string; name: string | null; version: number | null; checkpoint: number | null; head: number | null; lag: number | null; state: string; problem?: string | null; rebuild: RebuildView | null }[];
   consumerGroups: { group: string; topic: string; partitions: number; lag: number | null; members: number | null }[];
 }
 
@@ -54,17 +55,18 @@ export interface DeadLetter {
   id: string;
   topic: string;
   place: string | number;
-  eventId: string;
-  type: string;
+  eventId: string | null;
+  type: string | null;
   error: string;
-  failedAt: string;
-  consumerGroup: string;
+  failedAt: string | null;
+  consumerGroup: string | null;
   replayedAt: string | null;
 }
 
 export interface AuditEntry {
   id: string;
   action: string;
+  outcome?: string;
   adminId: string;
   at: string;
   target: string | null;

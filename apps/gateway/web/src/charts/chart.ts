@@ -40,7 +40,8 @@ export function chart(spec: ChartSpec): HTMLElement {
   }
   const width = chartWidth();
   const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
-  const ticks = niceTicks(Math.max(...spec.points.map((point) => point.value)));
+  const whole = spec.points.every((point) => Number.isInteger(point.value));
+  const ticks = niceTicks(Math.max(...spec.points.map((point) => point.value)), 5, whole ? 1 : 0);
   const y = linearScale(ticks[ticks.length - 1], plot.bottom, plot.top);
   const step = (plot.right - plot.left) / spec.points.length;
   const x = (index: number): number => plot.left + step * (index + 0.5);
@@ -48,7 +49,7 @@ export function chart(spec: ChartSpec): HTMLElement {
 
   const svg = s(
     'svg',
-    { viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', 'aria-label': summary(spec), class: `chart-${spec.kind}` },
+    { viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, role: 'img', 'aria-label': summary(spec), class: `chart-${spec.kind}` },
     ...ticks.map((tick) =>
       s('g', { class: 'tick' }, s('line', { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick) }), s('text', { x: plot.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, spec.format(tick))),
     ),

@@ -7,6 +7,8 @@ describe('chart scales', () => {
     expect(niceTicks(0.3)).toEqual([0, 0.1, 0.2, 0.3]);
     expect(niceTicks(123456)).toEqual([0, 50000, 100000, 150000]);
     expect(niceTicks(0)).toEqual([0, 1]);
+    expect(niceTicks(1, 5, 1)).toEqual([0, 1]);
+    expect(niceTicks(3, 5, 1)).toEqual([0, 1, 2, 3]);
   });
 
   it('a scale maps 0 and the maximum to the ends of its range, upwards or downwards', () => {

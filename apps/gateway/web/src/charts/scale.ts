@@ -1,7 +1,10 @@
-/** About `count` round tick values from 0 to at least `max` (steps of 1, 2 or 5 times a power of ten). */
-export function niceTicks(max: number, count = 5): number[] {
-  if (!(max > 0)) return [0, 1];
-  const rough = max / count;
+/**
+ * About `count` round tick values from 0 to at least `max` (steps of 1, 2 or 5 times a power of ten),
+ * never closer than `minStep` (1 for counts: no tick between two whole numbers).
+ */
+export function niceTicks(max: number, count = 5, minStep = 0): number[] {
+  if (!(max > 0)) return [0, Math.max(minStep, 1)];
+  const rough = Math.max(max / count, minStep);
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
   const ticks: number[] = [];

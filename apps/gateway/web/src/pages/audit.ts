@@ -23,8 +23,8 @@ export const auditPage: Page = (root) => {
           ? h('p', {}, 'Nothing has been done through the ops API yet.')
           : table(
               'Ops audit',
-              ['At', 'Action', 'Admin', 'Target', 'Details'],
-              entries.map((entry) => [formatTime(entry.at), entry.action, entry.adminId, entry.target ?? '–', h('code', {}, entry.details === null || entry.details === undefined ? '–' : JSON.stringify(entry.details))]),
+              ['At', 'Action', 'Outcome', 'Admin', 'Target', 'Details'],
+              entries.map((entry) => [formatTime(entry.at), entry.action, entry.outcome ?? '–', entry.adminId, entry.target ?? '–', h('code', {}, entry.details === null || entry.details === undefined ? '–' : JSON.stringify(entry.details))]),
             ),
       );
     });

@@ -17,7 +17,7 @@ export const overviewPage: Page = (root) => {
   const to = h('input', { id: 'range-to', type: 'date', value: today, required: true });
   const currency = h('select', { id: 'range-currency' });
   const form = h('form', { class: 'inline-form' }, field('From (UTC day)', from), field('To (UTC day, included)', to), field('Currency', currency), h('button', { type: 'submit' }, 'Show'));
-  const sales = h('div', { class: 'charts', 'aria-live': 'polite', 'aria-busy': 'false' });
+  const sales = h('div', { 'aria-live': 'polite', 'aria-busy': 'false' });
   const live = h('div', { class: 'charts' });
   root.append(
     pageHeading('Overview'),
@@ -33,7 +33,8 @@ export const overviewPage: Page = (root) => {
       const currencies = [...new Set(answer.items.map((item) => item.currency))].sort();
       const chosen = currencies.includes(currency.value) ? currency.value : (currencies[0] ?? '');
       currency.replaceChildren(...currencies.map((code) => h('option', { value: code, selected: code === chosen }, code)));
-      sales.replaceChildren(...salesCharts(answer, chosen), chart({ kind: 'bar', title: 'Funnel', points: funnel.items.map((stage) => ({ label: stage.stage, value: stage.count })), format: count, xLabel: 'Stage', yLabel: 'Orders' }));
+      const funnelChart = chart({ kind: 'bar', title: 'Funnel', points: funnel.items.map((stage) => ({ label: stage.stage, value: stage.count })), format: count, xLabel: 'Stage', yLabel: 'Orders' });
+      sales.replaceChildren(...salesCharts(answer, chosen, funnelChart));
     }).finally(() => sales.setAttribute('aria-busy', 'false'));
 
   form.addEventListener('submit', (event) => {
@@ -50,16 +51,22 @@ export const overviewPage: Page = (root) => {
   });
 };
 
-function salesCharts(sales: Sales, currency: string): HTMLElement[] {
+/** The range's totals, then its charts side by side (the funnel's last). */
+function salesCharts(sales: Sales, currency: string, funnel: HTMLElement): HTMLElement[] {
   const items = sales.items.filter((item) => item.currency === currency);
-  if (!currency) return [h('p', {}, 'No orders in this range.')];
+  if (!currency) return [h('p', {}, 'No orders in this range.'), h('div', { class: 'charts' }, funnel)];
   const gmv = items.reduce((sum, item) => sum + item.gmv.amount, 0);
   const placed = items.reduce((sum, item) => sum + item.placedOrders, 0);
   const label = (start: string): string => bucketLabel(start, 'day');
   return [
     h('dl', { class: 'totals' }, h('dt', {}, `GMV (${currency})`), h('dd', { id: 'total-gmv' }, formatMoney({ amount: gmv, currency })), h('dt', {}, 'Orders placed'), h('dd', { id: 'total-orders' }, count(placed))),
-    chart({ kind: 'line', title: `GMV per day (${currency})`, points: items.map((item) => ({ label: label(item.start), value: item.gmv.amount })), format: moneyFormatter(currency), xLabel: 'Day (UTC)', yLabel: `GMV (${currency})` }),
-    chart({ kind: 'bar', title: `Orders per day (${currency})`, points: items.map((item) => ({ label: label(item.start), value: item.placedOrders })), format: count, xLabel: 'Day (UTC)', yLabel: 'Orders placed' }),
+    h(
+      'div',
+      { class: 'charts' },
+      chart({ kind: 'line', title: `GMV per day (${currency})`, points: items.map((item) => ({ label: label(item.start), value: item.gmv.amount })), format: moneyFormatter(currency), xLabel: 'Day (UTC)', yLabel: `GMV (${currency})` }),
+      chart({ kind: 'bar', title: `Orders per day (${currency})`, points: items.map((item) => ({ label: label(item.start), value: item.placedOrders })), format: count, xLabel: 'Day (UTC)', yLabel: 'Orders placed' }),
+      funnel,
+    ),
   ];
 }
 

@@ -27,13 +27,13 @@ export const streamsPage: Page = (root) => {
           ['Service', 'Projection', 'Version', 'Checkpoint', 'Head', 'Lag', 'State', 'Action'],
           answer.projections.map((projection) => [
             projection.service,
-            h('span', { class: 'projection-name' }, projection.name),
-            projection.version,
+            h('span', { class: 'projection-name' }, projection.name ?? projection.problem ?? '–'),
+            projection.version ?? '–',
             String(projection.checkpoint ?? '–'),
             String(projection.head ?? '–'),
             formatNumber(projection.lag, 0),
             projection.state,
-            h('button', { type: 'button', class: 'secondary', 'aria-label': `Rebuild ${projection.service} ${projection.name}`, onclick: () => void rebuild(projection.service, projection.name) }, 'Rebuild'),
+            projection.name && h('button', { type: 'button', class: 'secondary', 'aria-label': `Rebuild ${projection.service} ${projection.name}`, onclick: () => void rebuild(projection.service, projection.name as string) }, 'Rebuild'),
           ]),
         ),
       );
@@ -88,12 +88,12 @@ export const streamsPage: Page = (root) => {
               ['Topic', 'Event type', 'Consumer group', 'Failed at', 'Error', 'Replayed at', 'Action'],
               items.map((letter) => [
                 letter.topic,
-                letter.type,
-                letter.consumerGroup,
+                letter.type ?? '–',
+                letter.consumerGroup ?? '–',
                 formatTime(letter.failedAt),
                 h('span', { class: 'error-text' }, letter.error),
                 formatTime(letter.replayedAt),
-                h('button', { type: 'button', class: 'secondary', 'aria-label': `Replay ${letter.type} ${letter.eventId}`, onclick: () => void replay(letter) }, 'Replay'),
+                letter.replayedAt ? 'replayed' : h('button', { type: 'button', class: 'secondary', 'aria-label': `Replay ${describe(letter)}`, onclick: () => void replay(letter) }, 'Replay'),
               ]),
             ),
       );
@@ -102,7 +102,7 @@ export const streamsPage: Page = (root) => {
   const replay = (letter: DeadLetter): Promise<void> =>
     reporting(async () => {
       const answer = await post<{ replayed: number | boolean }>(`admin/ops/dead-letters/${encodeURIComponent(letter.topic)}/${encodeURIComponent(letter.id)}/replay`);
-      announce(`Replayed ${letter.type} ${letter.eventId} to ${letter.topic} (${String(answer.replayed)}).`);
+      announce(`Replayed ${describe(letter)} to ${letter.topic} (${String(answer.replayed)} sent).`);
       await loadDeadLetters();
     });
 
@@ -122,3 +122,8 @@ export const streamsPage: Page = (root) => {
     left = true;
   };
 };
+
+/** A dead letter as a person names it: its event's type and id, or its place in the dead-letter topic. */
+function describe(letter: DeadLetter): string {
+  return letter.eventId ? `${letter.type ?? 'event'} ${letter.eventId}` : `the letter at ${letter.place} of ${letter.topic}`;
+}
