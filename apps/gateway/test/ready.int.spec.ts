@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { createLogger, createServiceApp, dataServiceConfigSchema, parseConfig, PlatformModule, type ServiceApp } from '@marketplace/platform';
+import { BACKEND_SERVICES, createLogger, createServiceApp, dataServiceConfigSchema, parseConfig, PlatformModule, type ServiceApp } from '@marketplace/platform';
 import { createTestDatabase, type TestDatabase } from '@marketplace/testing';
 import { createServer } from 'node:net';
 import { AppModule } from '../src/app.module';
@@ -40,7 +40,7 @@ describe('gateway /ready', () => {
   });
 
   async function gatewayWith(urls: Record<string, string>): Promise<ServiceApp> {
-    const everyService = Object.fromEntries(['IDENTITY', 'CATALOG', 'ORDERS', 'PAYMENTS', 'SEARCH', 'NOTIFICATIONS'].map((s) => [`${s}_URL`, backendUrl]));
+    const everyService = Object.fromEntries(BACKEND_SERVICES.map((s) => [`${s.toUpperCase()}_URL`, backendUrl]));
     const config = parseConfig(gatewayConfigSchema, { SERVICE_NAME: 'gateway', PORT: '0', ...everyService, ...urls });
     const gateway = await createServiceApp(AppModule, config, silent('gateway'));
     gateways.push(gateway);
@@ -53,7 +53,7 @@ describe('gateway /ready', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       status: 'ready',
-      checks: { identity: 'ok', catalog: 'ok', orders: 'ok', payments: 'ok', search: 'ok', notifications: 'ok' },
+      checks: { identity: 'ok', catalog: 'ok', orders: 'ok', payments: 'ok', search: 'ok', notifications: 'ok', ops: 'ok' },
     });
   });
 

@@ -1,9 +1,9 @@
-import { createLogger, parseConfig, createServiceApp, type LogLevel, type ServiceApp } from '@marketplace/platform';
+import { BACKEND_SERVICES, createLogger, parseConfig, createServiceApp, type LogLevel, type ServiceApp } from '@marketplace/platform';
 import type { DestinationStream } from 'pino';
 import { AppModule } from '../../src/app.module';
 import { gatewayConfigSchema } from '../../src/gateway-config';
 
-const SERVICES = ['IDENTITY', 'CATALOG', 'ORDERS', 'PAYMENTS', 'SEARCH', 'NOTIFICATIONS'];
+const SERVICES = BACKEND_SERVICES.map((service) => service.toUpperCase());
 
 /** An in-process gateway with every service at `defaultUrl` unless `env` says otherwise; silent unless given somewhere to log (at `level`, info by default). */
 export async function startTestGateway(defaultUrl: string, env: Record<string, string> = {}, logTo?: DestinationStream, level: LogLevel = 'info'): Promise<ServiceApp> {
