@@ -2,7 +2,7 @@ import { describeLockHolder } from '@marketplace/projections';
 import type { Knex } from 'knex';
 import type { Pool } from 'pg';
 import { formatCount } from '../../output/table';
-import { projectionReports, type ProjectionReport } from '../../services/projection-statuses';
+import { projectionReports, type ProjectionReport } from '../../services/projection-reports';
 
 /** One row per projection of every event-sourced service: SERVICE PROJECTION VERSION CHECKPOINT HEAD LAG STATE. */
 export async function projectionRows(knex: Knex, pool: Pool): Promise<string[][]> {

@@ -4,7 +4,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import type { OpsConnection } from '../../ops-context';
 import { consumerGroupLags } from '../../services/consumer-group-lags';
 import { withKnex } from '../../services/ops-knex';
-import { projectionReports, type ProjectionReport } from '../../services/projection-statuses';
+import { projectionReports, type ProjectionReport } from '../../services/projection-reports';
 import { OPS_CONNECTION } from '../ops-connection';
 import { asHttp } from '../ops-http-error';
 import { RebuildIdParamsDto, RebuildParamsDto } from '../ops-server.dto';
