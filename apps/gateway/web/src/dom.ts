@@ -37,6 +37,11 @@ export function table(caption: string, headers: readonly string[], rows: readonl
   );
 }
 
+/** A table of `rows`, or the sentence `none` when there are none. */
+export function tableOr(none: string, caption: string, headers: readonly string[], rows: readonly Child[][]): HTMLElement {
+  return rows.length === 0 ? h('p', {}, none) : table(caption, headers, rows);
+}
+
 /** A labelled control: the label's `for` points at the control's id. */
 export function field(label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);

@@ -1,7 +1,7 @@
 import { reporting } from '../alerts';
 import { get } from '../api';
 import type { AuditEntry, Page as ListPage } from '../contract';
-import { h, pageHeading, table } from '../dom';
+import { h, pageHeading, tableOr } from '../dom';
 import { formatTime } from '../format';
 import type { Page } from '../page';
 
@@ -19,13 +19,12 @@ export const auditPage: Page = (root) => {
       cursor = page.nextCursor;
       more.hidden = !cursor;
       list.replaceChildren(
-        entries.length === 0
-          ? h('p', {}, 'Nothing has been done through the ops API yet.')
-          : table(
-              'Ops audit',
-              ['At', 'Action', 'Outcome', 'Admin', 'Target', 'Details'],
-              entries.map((entry) => [formatTime(entry.at), entry.action, entry.outcome ?? '–', entry.adminId, entry.target ?? '–', h('code', {}, entry.details === null || entry.details === undefined ? '–' : JSON.stringify(entry.details))]),
-            ),
+        tableOr(
+          'Nothing has been done through the ops API yet.',
+          'Ops audit',
+          ['At', 'Action', 'Outcome', 'Admin', 'Target', 'Details'],
+          entries.map((entry) => [formatTime(entry.at), entry.action, entry.outcome ?? '–', entry.adminId, entry.target ?? '–', h('code', {}, entry.details === null || entry.details === undefined ? '–' : JSON.stringify(entry.details))]),
+        ),
       );
     });
 

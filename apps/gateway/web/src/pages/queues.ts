@@ -1,7 +1,7 @@
 import { announce, reporting } from '../alerts';
 import { get, post } from '../api';
 import type { Delivery, DisputeSummary, Page as ListPage, SellerApplication } from '../contract';
-import { h, pageHeading, table } from '../dom';
+import { h, pageHeading, tableOr } from '../dom';
 import { formatMoney, formatTime } from '../format';
 import type { Page } from '../page';
 
@@ -23,30 +23,29 @@ export const queuesPage: Page = (root) => {
     reporting(async () => {
       const { items } = await get<ListPage<SellerApplication>>('admin/seller-applications', { status: 'submitted', limit: 100 });
       applications.replaceChildren(
-        items.length === 0
-          ? h('p', {}, 'No applications are waiting.')
-          : table(
-              'Seller applications waiting for a decision',
-              ['Business', 'Country', 'Applicant', 'Submitted', 'Reason to reject', 'Decision'],
-              items.map((application) => {
-                const reason = h('input', { id: `reject-reason-${application.id}`, 'aria-label': `Reason to reject ${application.businessName}` });
-                const decide = (decision: 'approve' | 'reject'): Promise<void> =>
-                  act(() => post(`admin/seller-applications/${application.id}/${decision}`, decision === 'reject' ? { reason: reason.value.trim() } : {}), `${application.businessName} ${decision === 'approve' ? 'approved' : 'rejected'}.`, loadApplications);
-                return [
-                  application.businessName,
-                  application.country,
-                  application.applicant?.email ?? application.contact.email ?? '–',
-                  formatTime(application.submittedAt),
-                  reason,
-                  h(
-                    'span',
-                    { class: 'actions' },
-                    h('button', { type: 'button', 'aria-label': `Approve ${application.businessName}`, onclick: () => void decide('approve') }, 'Approve'),
-                    h('button', { type: 'button', class: 'secondary', 'aria-label': `Reject ${application.businessName}`, onclick: () => void decide('reject') }, 'Reject'),
-                  ),
-                ];
-              }),
-            ),
+        tableOr(
+          'No applications are waiting.',
+          'Seller applications waiting for a decision',
+          ['Business', 'Country', 'Applicant', 'Submitted', 'Reason to reject', 'Decision'],
+          items.map((application) => {
+            const reason = h('input', { id: `reject-reason-${application.id}`, 'aria-label': `Reason to reject ${application.businessName}` });
+            const decide = (decision: 'approve' | 'reject'): Promise<void> =>
+              act(() => post(`admin/seller-applications/${application.id}/${decision}`, decision === 'reject' ? { reason: reason.value.trim() } : {}), `${application.businessName} ${decision === 'approve' ? 'approved' : 'rejected'}.`, loadApplications);
+            return [
+              application.businessName,
+              application.country,
+              application.applicant?.email ?? application.contact.email ?? '–',
+              formatTime(application.submittedAt),
+              reason,
+              h(
+                'span',
+                { class: 'actions' },
+                h('button', { type: 'button', 'aria-label': `Approve ${application.businessName}`, onclick: () => void decide('approve') }, 'Approve'),
+                h('button', { type: 'button', class: 'secondary', 'aria-label': `Reject ${application.businessName}`, onclick: () => void decide('reject') }, 'Reject'),
+              ),
+            ];
+          }),
+        ),
       );
     });
 
@@ -54,35 +53,34 @@ export const queuesPage: Page = (root) => {
     reporting(async () => {
       const { items } = await get<ListPage<DisputeSummary>>('disputes', { status: 'open', limit: 100 });
       disputes.replaceChildren(
-        items.length === 0
-          ? h('p', {}, 'No open disputes.')
-          : table(
-              'Open disputes',
-              ['Order', 'Kind', 'Reason', 'Disputed', 'Opened', 'Decision', 'Note', 'Resolve'],
-              items.map((dispute) => {
-                const label = `dispute of order ${dispute.orderId.slice(0, 8)}`;
-                const decision = h(
-                  'select',
-                  { 'aria-label': `Decision on the ${label}` },
-                  h('option', { value: 'refund' }, 'Refund in full'),
-                  h('option', { value: 'reject' }, 'Reject'),
-                  h('option', { value: 'request_return' }, 'Request the goods back'),
-                );
-                const note = h('input', { 'aria-label': `Note on the ${label}` });
-                const resolve = (): Promise<void> =>
-                  act(() => post(`admin/disputes/${dispute.disputeId}/resolve`, { decision: decision.value, ...(note.value.trim() && { note: note.value.trim() }) }), `The ${label} is resolved.`, loadDisputes);
-                return [
-                  dispute.orderId.slice(0, 8),
-                  dispute.kind,
-                  dispute.reason,
-                  formatMoney(dispute.disputedTotal),
-                  formatTime(dispute.openedAt),
-                  decision,
-                  note,
-                  h('button', { type: 'button', 'aria-label': `Resolve the ${label}`, onclick: () => void resolve() }, 'Resolve'),
-                ];
-              }),
-            ),
+        tableOr(
+          'No open disputes.',
+          'Open disputes',
+          ['Order', 'Kind', 'Reason', 'Disputed', 'Opened', 'Decision', 'Note', 'Resolve'],
+          items.map((dispute) => {
+            const label = `dispute of order ${dispute.orderId.slice(0, 8)}`;
+            const decision = h(
+              'select',
+              { 'aria-label': `Decision on the ${label}` },
+              h('option', { value: 'refund' }, 'Refund in full'),
+              h('option', { value: 'reject' }, 'Reject'),
+              h('option', { value: 'request_return' }, 'Request the goods back'),
+            );
+            const note = h('input', { 'aria-label': `Note on the ${label}` });
+            const resolve = (): Promise<void> =>
+              act(() => post(`admin/disputes/${dispute.disputeId}/resolve`, { decision: decision.value, ...(note.value.trim() && { note: note.value.trim() }) }), `The ${label} is resolved.`, loadDisputes);
+            return [
+              dispute.orderId.slice(0, 8),
+              dispute.kind,
+              dispute.reason,
+              formatMoney(dispute.disputedTotal),
+              formatTime(dispute.openedAt),
+              decision,
+              note,
+              h('button', { type: 'button', 'aria-label': `Resolve the ${label}`, onclick: () => void resolve() }, 'Resolve'),
+            ];
+          }),
+        ),
       );
     });
 
@@ -90,21 +88,20 @@ export const queuesPage: Page = (root) => {
     reporting(async () => {
       const { items } = await get<ListPage<Delivery>>('admin/notifications/deliveries', { status: 'failed', limit: 100 });
       deliveries.replaceChildren(
-        items.length === 0
-          ? h('p', {}, 'No failed notifications.')
-          : table(
-              'Failed notifications',
-              ['Channel', 'Template', 'To', 'Attempts', 'Failed at', 'Last error', 'Action'],
-              items.map((delivery) => [
-                delivery.channel,
-                delivery.template,
-                delivery.address ?? '–',
-                delivery.attempts,
-                formatTime(delivery.failedAt),
-                h('span', { class: 'error-text' }, delivery.lastError ?? '–'),
-                h('button', { type: 'button', 'aria-label': `Retry the ${delivery.template} ${delivery.channel} to ${delivery.address ?? 'its recipient'}`, onclick: () => void act(() => post(`admin/notifications/deliveries/${delivery.id}/retry`), `The ${delivery.template} notification is queued again.`, loadDeliveries) }, 'Retry'),
-              ]),
-            ),
+        tableOr(
+          'No failed notifications.',
+          'Failed notifications',
+          ['Channel', 'Template', 'To', 'Attempts', 'Failed at', 'Last error', 'Action'],
+          items.map((delivery) => [
+            delivery.channel,
+            delivery.template,
+            delivery.address ?? '–',
+            delivery.attempts,
+            formatTime(delivery.failedAt),
+            h('span', { class: 'error-text' }, delivery.lastError ?? '–'),
+            h('button', { type: 'button', 'aria-label': `Retry the ${delivery.template} ${delivery.channel} to ${delivery.address ?? 'its recipient'}`, onclick: () => void act(() => post(`admin/notifications/deliveries/${delivery.id}/retry`), `The ${delivery.template} notification is queued again.`, loadDeliveries) }, 'Retry'),
+          ]),
+        ),
       );
     });
 

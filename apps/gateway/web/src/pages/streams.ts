@@ -1,7 +1,7 @@
 import { announce, reporting } from '../alerts';
 import { get, post } from '../api';
 import type { DeadLetter, Page as ListPage, Projections, RebuildView } from '../contract';
-import { field, h, pageHeading, table } from '../dom';
+import { field, h, pageHeading, table, tableOr } from '../dom';
 import { formatNumber, formatTime } from '../format';
 import type { Page } from '../page';
 
@@ -81,21 +81,20 @@ export const streamsPage: Page = (root) => {
     reporting(async () => {
       const { items } = await get<ListPage<DeadLetter>>('admin/ops/dead-letters', { topic: topic.value.trim() });
       deadLetters.replaceChildren(
-        items.length === 0
-          ? h('p', {}, 'No dead letters.')
-          : table(
-              'Dead letters',
-              ['Topic', 'Event type', 'Consumer group', 'Failed at', 'Error', 'Replayed at', 'Action'],
-              items.map((letter) => [
-                letter.topic,
-                letter.type ?? '–',
-                letter.consumerGroup ?? '–',
-                formatTime(letter.failedAt),
-                h('span', { class: 'error-text' }, letter.error),
-                formatTime(letter.replayedAt),
-                letter.replayedAt ? 'replayed' : h('button', { type: 'button', class: 'secondary', 'aria-label': `Replay ${describe(letter)}`, onclick: () => void replay(letter) }, 'Replay'),
-              ]),
-            ),
+        tableOr(
+          'No dead letters.',
+          'Dead letters',
+          ['Topic', 'Event type', 'Consumer group', 'Failed at', 'Error', 'Replayed at', 'Action'],
+          items.map((letter) => [
+            letter.topic,
+            letter.type ?? '–',
+            letter.consumerGroup ?? '–',
+            formatTime(letter.failedAt),
+            h('span', { class: 'error-text' }, letter.error),
+            formatTime(letter.replayedAt),
+            letter.replayedAt ? 'replayed' : h('button', { type: 'button', class: 'secondary', 'aria-label': `Replay ${describe(letter)}`, onclick: () => void replay(letter) }, 'Replay'),
+          ]),
+        ),
       );
     });
 
