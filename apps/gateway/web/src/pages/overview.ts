@@ -33,7 +33,7 @@ export const overviewPage: Page = (root) => {
       const currencies = [...new Set(answer.items.map((item) => item.currency))].sort();
       const chosen = currencies.includes(currency.value) ? currency.value : (currencies[0] ?? '');
       currency.replaceChildren(...currencies.map((code) => h('option', { value: code, selected: code === chosen }, code)));
-      const funnelChart = chart({ kind: 'bar', title: 'Funnel', points: funnel.items.map((stage) => ({ label: stage.stage, value: stage.count })), format: count, xLabel: 'Stage', yLabel: 'Orders' });
+      const funnelChart = chart({ kind: 'bar', title: 'Funnel (buyers at each stage)', points: funnel.items.map((stage) => ({ label: stage.stage, value: stage.count })), format: count, xLabel: 'Stage', yLabel: 'Buyers' });
       sales.replaceChildren(...salesCharts(answer, chosen, funnelChart));
     }).finally(() => sales.setAttribute('aria-busy', 'false'));
 
