@@ -109,9 +109,7 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
   it('signs the admin in to the overview, whose charts draw the analytics API figures', async () => {
     await ui.signIn(stack.admin.email, stack.admin.password);
     await ui.heading('Overview').waitFor();
-    const from = await page.getByLabel('From (UTC day)').inputValue();
-    const to = await page.getByLabel('To (UTC day, included)').inputValue();
-    const range = `from=${from}T00:00:00.000Z&to=${new Date(Date.parse(to) + 86_400_000).toISOString()}`;
+    const range = await ui.rangeQuery();
     const sales = (await api(`/admin/analytics/sales?${range}&granularity=day&currency=EUR`)).items as Body[];
     expect(sales.reduce((sum, item) => sum + item.placedOrders, 0)).toBe(ORDERS);
     expect(sales.reduce((sum, item) => sum + item.gmv.amount, 0)).toBe(ORDERS * PRICE);
@@ -130,15 +128,38 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
     }, { timeoutMs: 60_000, description: 'the live chart to count the orders of the last hour' });
     expect(live.length).toBeGreaterThanOrEqual(60);
     await ui.screenshot('overview');
-    // A phone: the charts drawn again at its width (the range's Show button redraws them).
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByRole('button', { name: 'Show' }).click();
-    // Evaluated by the test, not in the page: the console's policy forbids eval.
-    await waitFor(async () => (await ui.chart('GMV per day (EUR)').locator('svg').getAttribute('viewBox')) === '0 0 342 280', { description: 'the charts drawn at 390 px' });
-    await ui.screenshot('overview-390');
-    // Nothing is wider than the screen: the page does not scroll sideways.
-    expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.setViewportSize({ width: 1280, height: 900 });
+    // A phone: nothing is wider than the screen, the page does not scroll sideways.
+    expect(await ui.onPhone('GMV per day (EUR)', 'overview-390')).toBeLessThanOrEqual(390);
+  });
+
+  it('shows on the analytics page the figures of the analytics API: top product, capture rate, orders by status', async () => {
+    await ui.open('Analytics', 'Analytics');
+    const range = await ui.rangeQuery();
+    // The payments' projection may still be folding the captures: the page is drawn again once the API counts them all.
+    const payments = await waitFor(async () => {
+      const answer = await api(`/admin/analytics/payments?${range}&granularity=day&currency=EUR`);
+      return answer.totals[0]?.captured === ORDERS ? answer : undefined;
+    }, { timeoutMs: 60_000, description: 'the payments analytics to count the captures' });
+    await ui.show();
+    const euros = (amount: number): string => new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(amount / 100);
+
+    const [top] = (await api(`/admin/analytics/top-products?${range}&currency=EUR&limit=10`)).items as Body[];
+    expect(top).toMatchObject({ title: 'Console lamp', units: ORDERS, revenue: { amount: ORDERS * PRICE, currency: 'EUR' } });
+    const firstProduct = page.getByRole('region', { name: 'Top products (EUR)' }).locator('tbody tr').first().locator('td');
+    await firstProduct.first().waitFor();
+    expect(await firstProduct.allTextContents()).toEqual([top.title, String(top.units), euros(top.revenue.amount)]);
+
+    const captureRate = payments.totals[0].captureRate;
+    expect(captureRate).toBe(1);
+    expect(await page.locator('#capture-rate').textContent()).toBe(`${captureRate * 100}%`);
+    expect(await page.locator('#payments-captured').textContent()).toBe(String(ORDERS));
+    expect(await ui.drawn('Captured per day (EUR)')).toEqual(payments.series.map((point: Body) => ({ label: point.start.slice(0, 10), value: point.capturedAmount.amount })));
+
+    const statuses = (await api(`/admin/analytics/orders-by-status?${range}&currency=EUR`)).items as Body[];
+    expect(statuses.find((item) => item.status === 'confirmed')).toEqual({ status: 'confirmed', orders: ORDERS });
+    expect(await ui.drawn('by status')).toEqual(statuses.map((item) => ({ label: item.status, value: item.orders })));
+    await ui.screenshot('analytics');
+    expect(await ui.onPhone('Captured per day (EUR)', 'analytics-390')).toBeLessThanOrEqual(390);
   });
 
   it('approves a seller application from the queues', async () => {

@@ -23,6 +23,42 @@ export interface Funnel {
   items: { stage: 'cart' | 'placed' | 'confirmed' | 'delivered'; count: number }[];
 }
 
+export interface OrdersByStatus {
+  items: { status: string; orders: number }[];
+}
+
+export interface Cancellations {
+  items: { reason: string; orders: number }[];
+}
+
+export interface TopProducts {
+  items: { productId: string; title: string; units: number; revenue: Money }[];
+}
+
+export interface TopSellers {
+  items: { sellerId: string; orders: number; units: number; revenue: Money }[];
+}
+
+export interface PaymentTotals {
+  currency: string;
+  initiated: number;
+  captured: number;
+  failed: number;
+  /** captured / (captured + failed); null when the range has neither. */
+  captureRate: number | null;
+  declines: { reason: string; count: number }[];
+  refunds: { count: number; amount: Money };
+  chargebacks: { count: number; amount: Money };
+}
+
+export interface PaymentAnalytics {
+  from: string;
+  to: string;
+  granularity: Granularity;
+  totals: PaymentTotals[];
+  series: { start: string; currency: string; captured: number; failed: number; capturedAmount: Money }[];
+}
+
 export interface ServiceStatus {
   service: string;
   health: 'up' | 'down';

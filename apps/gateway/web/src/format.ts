@@ -29,6 +29,11 @@ export function formatNumber(value: number | null | undefined, maximumFractionDi
   return value === null || value === undefined ? '–' : new Intl.NumberFormat('en', { maximumFractionDigits }).format(value);
 }
 
+/** A count: whole, with thousands separators. */
+export function formatCount(value: number): string {
+  return formatNumber(value, 0);
+}
+
 export function formatPercent(ratio: number | null | undefined): string {
   return ratio === null || ratio === undefined ? '–' : new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 2 }).format(ratio);
 }

@@ -1,4 +1,5 @@
 import { post, whenSessionEnds } from './api';
+import { analyticsPage } from './pages/analytics';
 import { auditPage } from './pages/audit';
 import { notAdminPage } from './pages/not-admin';
 import { overviewPage } from './pages/overview';
@@ -10,7 +11,7 @@ import type { Page } from './page';
 import { go, startRouter } from './router';
 import { session } from './session';
 
-const ADMIN_PAGES: Record<string, Page> = { overview: overviewPage, services: servicesPage, streams: streamsPage, queues: queuesPage, audit: auditPage };
+const ADMIN_PAGES: Record<string, Page> = { overview: overviewPage, analytics: analyticsPage, services: servicesPage, streams: streamsPage, queues: queuesPage, audit: auditPage };
 const PAGES: Record<string, Page> = { ...ADMIN_PAGES, 'sign-in': signInPage, 'not-admin': notAdminPage };
 
 /** Who may see what: nobody signed in sees sign-in, a signed-in non-admin only that they are not one. */
