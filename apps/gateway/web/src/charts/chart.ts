@@ -15,12 +15,20 @@ export interface ChartSpec {
   format: (value: number) => string;
   xLabel: string;
   yLabel: string;
+  /**
+   * The labels are categories (statuses, reasons), not a sequence: every one is printed, slanted so that
+   * long ones fit, since a category left out could not be told from its neighbours.
+   */
+  categories?: boolean;
 }
 
 const HEIGHT = 280;
 const MARGIN = { top: 16, right: 16, bottom: 56, left: 72 };
 /** Room for one x label (a day is the longest) at the chart's own scale. */
 const X_LABEL_WIDTH = 80;
+/** A character of a 12 px label, at most, and the slant of categories' labels. */
+const CHAR_WIDTH = 7;
+const SLANT_DEGREES = 45;
 
 /** As wide as the screen allows, up to 640 units, so that a phone shows the text at its size instead of shrunk. */
 function chartWidth(): number {
@@ -39,24 +47,27 @@ export function chart(spec: ChartSpec): HTMLElement {
     return figure;
   }
   const width = chartWidth();
+  // Slanted labels need the height their longest one reaches below the axis; the plot keeps its own.
+  const drop = spec.categories ? Math.ceil(Math.max(...spec.points.map((point) => point.label.length)) * CHAR_WIDTH * Math.sin((SLANT_DEGREES * Math.PI) / 180)) : 0;
+  const height = HEIGHT + drop;
   const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
   const whole = spec.points.every((point) => Number.isInteger(point.value));
   const ticks = niceTicks(Math.max(...spec.points.map((point) => point.value)), 5, whole ? 1 : 0);
   const y = linearScale(ticks[ticks.length - 1], plot.bottom, plot.top);
   const step = (plot.right - plot.left) / spec.points.length;
   const x = (index: number): number => plot.left + step * (index + 0.5);
-  const stride = labelStride(spec.points.length, Math.floor((plot.right - plot.left) / X_LABEL_WIDTH));
+  const stride = spec.categories ? 1 : labelStride(spec.points.length, Math.floor((plot.right - plot.left) / X_LABEL_WIDTH));
 
   const svg = s(
     'svg',
-    { viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, role: 'img', 'aria-label': summary(spec), class: `chart-${spec.kind}` },
+    { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': summary(spec), class: `chart-${spec.kind}` },
     ...ticks.map((tick) =>
       s('g', { class: 'tick' }, s('line', { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick) }), s('text', { x: plot.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, spec.format(tick))),
     ),
     s('line', { class: 'axis', x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom }),
     s('line', { class: 'axis', x1: plot.left, x2: plot.left, y1: plot.top, y2: plot.bottom }),
-    ...spec.points.map((point, index) => (index % stride === 0 ? s('text', { class: 'x-label', x: x(index), y: plot.bottom + 16, 'text-anchor': 'middle' }, point.label) : null)),
-    s('text', { class: 'axis-title', x: (plot.left + plot.right) / 2, y: HEIGHT - 6, 'text-anchor': 'middle' }, spec.xLabel),
+    ...spec.points.map((point, index) => (index % stride === 0 ? xLabel(point.label, x(index), plot.bottom + 16, spec.categories) : null)),
+    s('text', { class: 'axis-title', x: (plot.left + plot.right) / 2, y: height - 6, 'text-anchor': 'middle' }, spec.xLabel),
     s('text', { class: 'axis-title', x: 14, y: (plot.top + plot.bottom) / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${(plot.top + plot.bottom) / 2})` }, spec.yLabel),
     spec.kind === 'line' && s('polyline', { class: 'series', points: spec.points.map((point, index) => `${x(index)},${y(point.value)}`).join(' ') }),
     ...spec.points.map((point, index) => {
@@ -69,6 +80,13 @@ export function chart(spec: ChartSpec): HTMLElement {
   );
   figure.append(svg, dataTable(spec));
   return figure;
+}
+
+/** An x label under its mark: centred, or slanted down to the left from the mark's foot. */
+function xLabel(label: string, x: number, y: number, slanted = false): SVGTextElement {
+  return slanted
+    ? s('text', { class: 'x-label', x, y: y - 8, 'text-anchor': 'end', 'dominant-baseline': 'middle', transform: `rotate(-${SLANT_DEGREES} ${x} ${y - 8})` }, label)
+    : s('text', { class: 'x-label', x, y, 'text-anchor': 'middle' }, label);
 }
 
 function summary(spec: ChartSpec): string {

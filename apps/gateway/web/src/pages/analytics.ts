@@ -36,8 +36,8 @@ export const analyticsPage: Page = (root) => {
           h(
             'div',
             { class: 'charts' },
-            chart({ kind: 'bar', title: 'Orders placed in the range, by status now', points: statuses.items.map((item) => ({ label: item.status, value: item.orders })), format: formatCount, xLabel: 'Status', yLabel: 'Orders' }),
-            chart({ kind: 'bar', title: 'Cancellations by reason', points: cancellations.items.map((item) => ({ label: item.reason, value: item.orders })), format: formatCount, xLabel: 'Reason', yLabel: 'Orders cancelled' }),
+            chart({ kind: 'bar', title: 'Orders placed in the range, by status now', points: statuses.items.map((item) => ({ label: item.status, value: item.orders })), format: formatCount, xLabel: 'Status', yLabel: 'Orders', categories: true }),
+            chart({ kind: 'bar', title: 'Cancellations by reason', points: cancellations.items.map((item) => ({ label: item.reason, value: item.orders })), format: formatCount, xLabel: 'Reason', yLabel: 'Orders cancelled', categories: true }),
           ),
         ]),
         section('top', `Top products and sellers${named}`, [
