@@ -39,22 +39,26 @@ export interface TopSellers {
   items: { sellerId: string; orders: number; units: number; revenue: Money }[];
 }
 
+/** How many of something happened, and for how much. */
+export interface CountAndAmount {
+  count: number;
+  amount: Money;
+}
+
+/** One currency's payment figures over the range (those the console shows). */
 export interface PaymentTotals {
   currency: string;
-  initiated: number;
   captured: number;
   failed: number;
   /** captured / (captured + failed); null when the range has neither. */
   captureRate: number | null;
   declines: { reason: string; count: number }[];
-  refunds: { count: number; amount: Money };
-  chargebacks: { count: number; amount: Money };
+  refunds: CountAndAmount;
+  chargebacks: CountAndAmount;
 }
 
+/** The payments' figures (the console reads the totals and the series, by day). */
 export interface PaymentAnalytics {
-  from: string;
-  to: string;
-  granularity: Granularity;
   totals: PaymentTotals[];
   series: { start: string; currency: string; captured: number; failed: number; capturedAmount: Money }[];
 }
