@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, freePorts, waitFor } from '@marketplace/testing';
+import { chromiumBackend, describeEachBackend, ensureBuilt, freePorts, launchChromium, screenshotsDirectory, waitFor } from '@marketplace/testing';
 import { DEMO_ADMIN } from './demo/demo-accounts';
 import { StartProcess } from './start-process';
 
@@ -99,5 +99,40 @@ describe('npm start, as a user runs it', () => {
     expect(await publishedProducts(api)).toBe(225);
     expect(await running.interrupt()).toBe(0);
     running = undefined;
+  });
+
+  describeEachBackend('npm start: the console on the demo', [chromiumBackend()], (chromiumPath) => {
+    it('prints the console, where the demo admin signs in and sees the demo orders drawn', async () => {
+      running = new StartProcess(env);
+      await running.line(/^press Ctrl-C to stop/, 120_000);
+      const consoleUrl = /admin console\s+(\S+)/.exec(await running.line(/admin console/, 1000))?.[1];
+      expect(consoleUrl).toBe(api.replace(/\/api\/v1$/, '/console'));
+      const { body: session } = await call<{ accessToken: string }>(api, '/auth/login', { json: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password } });
+      // The overview's default range: the 30 UTC days up to today, in the demo's currency.
+      const today = Date.parse(new Date().toISOString().slice(0, 10));
+      const range = `from=${new Date(today - 29 * 86_400_000).toISOString()}&to=${new Date(today + 86_400_000).toISOString()}&granularity=day&currency=EUR`;
+      const { body: sales } = await call<{ items: { placedOrders: number; gmv: { amount: number } }[] }>(api, `/admin/analytics/sales?${range}`, { token: session.accessToken });
+      const placed = sales.items.reduce((sum, item) => sum + item.placedOrders, 0);
+      expect(placed).toBeGreaterThanOrEqual(21);
+
+      const browser = await launchChromium(chromiumPath());
+      try {
+        const page = await browser.context.newPage();
+        await page.goto(consoleUrl ?? '');
+        await page.getByLabel('Email').fill(DEMO_ADMIN.email);
+        await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+        const drawn = async (title: string) => {
+          const marks = page.locator('figure.chart').filter({ has: page.locator('figcaption', { hasText: title }) }).locator('.mark');
+          await marks.first().waitFor({ state: 'attached' });
+          return (await marks.evaluateAll((elements) => elements.map((element) => Number(element.getAttribute('data-value'))))).reduce((sum, value) => sum + value, 0);
+        };
+        expect({ gmv: await drawn('GMV per day (EUR)'), orders: await drawn('Orders per day (EUR)') }).toEqual({ gmv: sales.items.reduce((sum, item) => sum + item.gmv.amount, 0), orders: placed });
+        await page.screenshot({ path: join(screenshotsDirectory(), 'demo-overview.png'), fullPage: true });
+      } finally {
+        await browser.close();
+      }
+    });
   });
 });

@@ -11,3 +11,4 @@ export * from './mobile-money';
 export * from './in-memory-tracing';
 export * from './s3-bucket';
 export * from './oidc';
+export * from './browser';

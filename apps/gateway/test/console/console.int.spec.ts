@@ -1,12 +1,11 @@
 import { createCloudEvent, dlqTopic, eventExamples, TOPICS } from '@marketplace/contracts';
 import { EventConsumer, type MessageBus } from '@marketplace/messaging';
-import { describeEachBackend, uniqueName, waitFor } from '@marketplace/testing';
+import { type Browser, chromiumBackend, describeEachBackend, launchChromium, screenshotsDirectory, uniqueName, waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { MarketplaceActors } from '../e2e/support/marketplace-actors';
 import { MarketplaceStack } from '../e2e/support/marketplace-stack';
 import { expectOk, newCredentials, registerAndLogin, sellerApplication } from '../e2e/support/users';
-import { type Browser, chromiumBackend, launchChromium, screenshotsDirectory } from './chromium';
 import { ConsolePage } from './console-page';
 
 // A build, seven processes, checkouts through the bus, and a browser.

@@ -23,7 +23,10 @@ export interface ChartSpec {
 }
 
 const HEIGHT = 280;
-const MARGIN = { top: 16, right: 16, bottom: 56, left: 72 };
+const MARGIN = { top: 16, right: 16, bottom: 56 };
+/** Room left of the y tick labels for the y axis's rotated title, and between a label and the axis. */
+const Y_TITLE_WIDTH = 28;
+const TICK_GAP = 6;
 /** Room for one x label (a day is the longest) at the chart's own scale. */
 const X_LABEL_WIDTH = 80;
 /** A character of a 12 px label, at most, and the slant of categories' labels. */
@@ -50,9 +53,11 @@ export function chart(spec: ChartSpec): HTMLElement {
   // Slanted labels need the height their longest one reaches below the axis; the plot keeps its own.
   const drop = spec.categories ? Math.ceil(Math.max(...spec.points.map((point) => point.label.length)) * CHAR_WIDTH * Math.sin((SLANT_DEGREES * Math.PI) / 180)) : 0;
   const height = HEIGHT + drop;
-  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
   const whole = spec.points.every((point) => Number.isInteger(point.value));
   const ticks = niceTicks(Math.max(...spec.points.map((point) => point.value)), 5, whole ? 1 : 0);
+  // As wide as the longest tick label (money runs long), so that none runs into the axis title.
+  const left = Y_TITLE_WIDTH + TICK_GAP + Math.ceil(Math.max(...ticks.map((tick) => spec.format(tick).length)) * CHAR_WIDTH);
+  const plot = { left, right: width - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
   const y = linearScale(ticks[ticks.length - 1], plot.bottom, plot.top);
   const step = (plot.right - plot.left) / spec.points.length;
   const x = (index: number): number => plot.left + step * (index + 0.5);
@@ -62,7 +67,7 @@ export function chart(spec: ChartSpec): HTMLElement {
     'svg',
     { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': summary(spec), class: `chart-${spec.kind}` },
     ...ticks.map((tick) =>
-      s('g', { class: 'tick' }, s('line', { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick) }), s('text', { x: plot.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, spec.format(tick))),
+      s('g', { class: 'tick' }, s('line', { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick) }), s('text', { x: plot.left - TICK_GAP, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, spec.format(tick))),
     ),
     s('line', { class: 'axis', x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom }),
     s('line', { class: 'axis', x1: plot.left, x2: plot.left, y1: plot.top, y2: plot.bottom }),

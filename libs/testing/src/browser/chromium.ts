@@ -1,8 +1,9 @@
-import type { BackendCase } from '@marketplace/testing';
+import type { BackendCase } from '../backends';
+import { repoRoot } from '../processes/repo-root';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium), or the one CHROMIUM_PATH names. */
 export function chromiumBackend(): BackendCase<string> {
@@ -23,6 +24,8 @@ export interface Browser {
 
 /** Chromium with a fresh, empty profile (removed on close) and a desktop-sized window. */
 export async function launchChromium(executablePath: string): Promise<Browser> {
+  // Loaded here, not with @marketplace/testing: only the browser suites pay for it.
+  const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'console-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
   return {
@@ -36,7 +39,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 
 /** Where the suite's screenshots go (gitignored), from the repository's root. */
 export function screenshotsDirectory(): string {
-  const directory = join(__dirname, '..', '..', '..', '..', 'test-results', 'console');
+  const directory = join(repoRoot(), 'test-results', 'console');
   mkdirSync(directory, { recursive: true });
   return directory;
 }
