@@ -4,6 +4,7 @@ import { EventSourcingModule, PlatformModule } from '@marketplace/platform';
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit/audit.controller';
 import { AUDIT_STREAM, AuditLog } from './audit/audit-log';
+import { AuditTopic } from './audit/audit-topic';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { replayLedgerProvider } from './dead-letters/replay-ledger.provider';
 import { opsConnectionProviders } from './ops-connection';
@@ -23,6 +24,6 @@ import { ServicesController } from './services/services.controller';
     EventSourcingModule.forRoot({ publish: { source: 'marketplace/ops', map: publishByContract('ops', [AUDIT_STREAM]), streamPrefixes: [AUDIT_STREAM] } }),
   ],
   controllers: [ServicesController, ProjectionsController, DeadLettersController, AuditController],
-  providers: [...opsConnectionProviders, replayLedgerProvider, AuditLog, RebuildRunner, ServiceProbe],
+  providers: [...opsConnectionProviders, replayLedgerProvider, AuditLog, AuditTopic, RebuildRunner, ServiceProbe],
 })
 export class OpsServerModule {}

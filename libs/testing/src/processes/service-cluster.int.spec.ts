@@ -4,7 +4,7 @@ import { testInfrastructure } from '../infrastructure';
 import { ensureBuilt } from './ensure-built';
 import { ServiceCluster } from './service-cluster';
 
-const BACKENDS_NOT_STARTED = ['catalog', 'orders', 'payments', 'search', 'notifications'];
+const BACKENDS_NOT_STARTED = ['catalog', 'orders', 'payments', 'search', 'notifications', 'ops'];
 
 function isAlive(pid: number): boolean {
   try {

@@ -60,7 +60,8 @@ describeEachBackend(
       let stack: MarketplaceStack;
 
       beforeAll(async () => {
-        stack = await MarketplaceStack.start({ label: 'analysts', services: ['catalog', 'orders', 'payments', 'notifications'], kafkaTopicPrefix: prefix });
+        // Every process that publishes, the ops server too: the consumer reads every documented topic.
+        stack = await MarketplaceStack.start({ label: 'analysts', services: ['catalog', 'orders', 'payments', 'notifications'], ops: true, kafkaTopicPrefix: prefix });
         const people = new MarketplaceActors(stack);
         const seller = await people.seller();
         const productId = await people.product(seller, { price: 1999, onHand: 3 });
