@@ -1,6 +1,6 @@
 import { createCloudEvent, dlqTopic, eventExamples, TOPICS } from '@marketplace/contracts';
 import { EventConsumer, type MessageBus } from '@marketplace/messaging';
-import { type Browser, chromiumBackend, describeEachBackend, launchChromium, screenshotsDirectory, uniqueName, waitFor } from '@marketplace/testing';
+import { type Browser, chromiumBackend, describeEachBackend, launchChromium, screenshotsDirectory, SmtpTestServer, uniqueName, waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { MarketplaceActors } from '../e2e/support/marketplace-actors';
@@ -21,8 +21,9 @@ const POISONED = TOPICS.catalogProduct;
 /**
  * The console in Debian's Chromium against the marketplace's processes: an admin signs in and sees the
  * charts drawn from the orders the test placed (the same figures as the analytics API), approves a
- * seller application, rebuilds a projection, replays a dead letter; a buyer is refused. Every page is
- * photographed into test-results/console/.
+ * seller application, refunds a dispute, retries a notification the mail server had refused, rebuilds a
+ * projection, replays a dead letter; a buyer is refused. Every page is photographed into
+ * test-results/console/.
  */
 describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
   let stack: MarketplaceStack;
@@ -30,6 +31,10 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
   let page: Page;
   let ui: ConsolePage;
   let adminToken: string;
+  let smtp: SmtpTestServer;
+  let people: MarketplaceActors;
+  /** Who sold and bought the orders placed, and the last of them (disputed later, after the charts have counted it confirmed). */
+  let shop: { seller: { token: string }; buyer: { token: string }; productId: string; orderId: string };
   let applicant: { businessName: string; applicationId: string };
   let bus: MessageBus;
   let failing: EventConsumer;
@@ -46,15 +51,26 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
 
   beforeAll(async () => {
     // Topics of its own on a shared broker: the dead letters listed are this stack's.
-    stack = await MarketplaceStack.start({ label: 'console', services: ['catalog', 'orders', 'payments', 'notifications', 'search'], ops: true, kafkaTopicPrefix: `${uniqueName('console')}.` });
-    const people = new MarketplaceActors(stack);
+    // A mail server that can refuse a recipient, so a notification fails for good.
+    smtp = await SmtpTestServer.start();
+    stack = await MarketplaceStack.start({
+      label: 'console',
+      services: ['catalog', 'orders', 'payments', 'notifications', 'search'],
+      ops: true,
+      kafkaTopicPrefix: `${uniqueName('console')}.`,
+      env: { notifications: { SMTP_URL: smtp.url } },
+    });
+    people = new MarketplaceActors(stack);
     adminToken = await people.admin();
     const seller = await people.seller();
     const productId = await people.product(seller, { price: PRICE, onHand: 20, title: 'Console lamp' });
     const buyer = await people.buyer();
+    let orderId = '';
     for (let order = 0; order < ORDERS; order++) {
-      expect(await people.finalOrder(buyer, await people.checkout(buyer, productId))).toMatchObject({ status: 'confirmed' });
+      orderId = await people.checkout(buyer, productId);
+      expect(await people.finalOrder(buyer, orderId)).toMatchObject({ status: 'confirmed' });
     }
+    shop = { seller, buyer, productId, orderId };
     const wannabe = await registerAndLogin(stack.api, newCredentials('applicant'));
     const application = sellerApplication();
     const applied = await stack.api.post('/sellers/applications', application, wannabe.session.accessToken);
@@ -88,6 +104,7 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
     await failing?.stop();
     await bus?.close();
     await stack?.stop();
+    await smtp?.close();
   });
 
   const api = async (path: string): Promise<Body> => {
@@ -169,6 +186,56 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
     expect(approved.find((item) => item.id === applicant.applicationId)).toMatchObject({ status: 'approved' });
     await page.getByRole('button', { name: `Approve ${applicant.businessName}` }).waitFor({ state: 'detached' });
     await ui.screenshot('queues');
+  });
+
+  it('refunds an open dispute from the queues, and the order is refunded the disputed total', async () => {
+    const { seller, buyer, productId, orderId } = shop;
+    expectOk(await stack.api.post(`/seller/orders/${orderId}/ship`, { carrier: 'DHL', trackingNumber: 'CONSOLE1' }, seller.token), 200, 'ship');
+    const opened = await stack.api.post(`/orders/${orderId}/disputes`, { lineIds: [productId], reason: 'damaged', description: 'The shade arrived cracked.' }, buyer.token);
+    expectOk(opened, 201, 'open a dispute');
+    const { disputeId } = opened.body as Body;
+    // The open disputes are a projection: the page is refreshed once the API lists this one.
+    await waitFor(async () => ((await api('/disputes?status=open&limit=100')).items as Body[]).some((item) => item.disputeId === disputeId), { timeoutMs: 60_000, description: 'the dispute in the open list' });
+    await page.getByRole('button', { name: 'Refresh the queues' }).click();
+
+    const label = `dispute of order ${orderId.slice(0, 8)}`;
+    await page.getByLabel(`Decision on the ${label}`).selectOption({ label: 'Refund in full' });
+    await page.getByLabel(`Note on the ${label}`).fill('Cracked in transit.');
+    await ui.screenshot('queues-dispute');
+    await page.getByRole('button', { name: `Resolve the ${label}` }).click();
+    await ui.status().getByText(`The ${label}: refunded (€25.00).`).waitFor();
+    await page.getByRole('button', { name: `Resolve the ${label}` }).waitFor({ state: 'detached' });
+
+    expect(await api(`/disputes/${disputeId}`)).toMatchObject({ status: 'resolved', resolution: { outcome: 'refunded', refund: { amount: PRICE, currency: 'EUR' }, note: 'Cracked in transit.' } });
+    const refunds = await waitFor(async () => {
+      const events = ((await api(`/orders/${orderId}/history`)).events as Body[]).filter((event) => event.type === 'OrderRefunded');
+      return events.length > 0 ? events : undefined;
+    }, { timeoutMs: 60_000, description: 'the OrderRefunded of the dispute' });
+    expect(refunds.map((event) => event.data.amount)).toEqual([{ amount: PRICE, currency: 'EUR' }]);
+  });
+
+  it('shows a notification the mail server refused with its error, and retries it once the server accepts the recipient', async () => {
+    const credentials = newCredentials('refused');
+    smtp.refuseRecipient(credentials.email, 550);
+    await registerAndLogin(stack.api, credentials);
+    const failed = await waitFor(async () => ((await api('/admin/notifications/deliveries?status=failed&limit=100')).items as Body[]).find((item) => item.address === credentials.email), {
+      timeoutMs: 60_000,
+      description: 'the refused verification mail to fail',
+    });
+    expect(failed.lastError).toMatch(/^550/);
+    await page.getByRole('button', { name: 'Refresh the queues' }).click();
+
+    const retry = page.getByRole('button', { name: `Retry the ${failed.template} email to ${credentials.email}` });
+    const row = page.locator('tr').filter({ has: retry });
+    await row.getByText(failed.lastError).waitFor();
+    await ui.screenshot('queues-notification');
+    smtp.acceptRecipient(credentials.email);
+    await retry.click();
+    await ui.status().getByText(`The ${failed.template} notification is queued again.`).waitFor();
+    await retry.waitFor({ state: 'detached' });
+
+    await waitFor(async () => (await api(`/admin/notifications/deliveries/${failed.id}`)).status === 'sent', { timeoutMs: 60_000, description: 'the retried mail sent' });
+    expect(smtp.mailsTo(credentials.email)).toHaveLength(1);
   });
 
   it('shows each service with the figures of the ops API', async () => {

@@ -132,6 +132,13 @@ export interface DisputeSummary {
   openedAt: string;
 }
 
+/** The dispute as `admin/disputes/:id/resolve` answers it, as far as the console reads it. */
+export interface DisputeDecision {
+  status: 'open' | 'return_requested' | 'resolved';
+  refundOnReceipt: Money | null;
+  resolution: { outcome: string; refund: Money | null } | null;
+}
+
 export interface Delivery {
   id: string;
   channel: string;

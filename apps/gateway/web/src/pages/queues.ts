@@ -1,6 +1,6 @@
 import { announce, reporting } from '../alerts';
 import { get, post } from '../api';
-import type { Delivery, DisputeSummary, Page as ListPage, SellerApplication } from '../contract';
+import type { Delivery, DisputeDecision, DisputeSummary, Page as ListPage, SellerApplication } from '../contract';
 import { h, pageHeading, tableOr } from '../dom';
 import { formatMoney, formatTime } from '../format';
 import type { Page } from '../page';
@@ -10,12 +10,13 @@ export const queuesPage: Page = (root) => {
   const applications = h('div');
   const disputes = h('div');
   const deliveries = h('div');
+  /** Disputes decided here: the list is a projection that may still show them open for a moment. */
+  const decided = new Set<string>();
 
-  /** Runs an admin's decision, says what it did, and reads its queue again. */
-  const act = (action: () => Promise<unknown>, done: string, reload: () => Promise<void>): Promise<void> =>
+  /** Runs an admin's decision, says what it did (from the API's answer), and reads its queue again. */
+  const act = <T>(action: () => Promise<T>, done: (answer: T) => string, reload: () => Promise<void>): Promise<void> =>
     reporting(async () => {
-      await action();
-      announce(done);
+      announce(done(await action()));
       await reload();
     }).then(() => undefined);
 
@@ -30,7 +31,7 @@ export const queuesPage: Page = (root) => {
           items.map((application) => {
             const reason = h('input', { id: `reject-reason-${application.id}`, 'aria-label': `Reason to reject ${application.businessName}` });
             const decide = (decision: 'approve' | 'reject'): Promise<void> =>
-              act(() => post(`admin/seller-applications/${application.id}/${decision}`, decision === 'reject' ? { reason: reason.value.trim() } : {}), `${application.businessName} ${decision === 'approve' ? 'approved' : 'rejected'}.`, loadApplications);
+              act(() => post(`admin/seller-applications/${application.id}/${decision}`, decision === 'reject' ? { reason: reason.value.trim() } : {}), () => `${application.businessName} ${decision === 'approve' ? 'approved' : 'rejected'}.`, loadApplications);
             return [
               application.businessName,
               application.country,
@@ -57,7 +58,7 @@ export const queuesPage: Page = (root) => {
           'No open disputes.',
           'Open disputes',
           ['Order', 'Kind', 'Reason', 'Disputed', 'Opened', 'Decision', 'Note', 'Resolve'],
-          items.map((dispute) => {
+          items.filter((dispute) => !decided.has(dispute.disputeId)).map((dispute) => {
             const label = `dispute of order ${dispute.orderId.slice(0, 8)}`;
             const decision = h(
               'select',
@@ -68,7 +69,15 @@ export const queuesPage: Page = (root) => {
             );
             const note = h('input', { 'aria-label': `Note on the ${label}` });
             const resolve = (): Promise<void> =>
-              act(() => post(`admin/disputes/${dispute.disputeId}/resolve`, { decision: decision.value, ...(note.value.trim() && { note: note.value.trim() }) }), `The ${label} is resolved.`, loadDisputes);
+              act(
+                async () => {
+                  const answer = await post<DisputeDecision>(`admin/disputes/${dispute.disputeId}/resolve`, { decision: decision.value, ...(note.value.trim() && { note: note.value.trim() }) });
+                  decided.add(dispute.disputeId);
+                  return answer;
+                },
+                (answer) => `The ${label}: ${outcome(answer)}.`,
+                loadDisputes,
+              );
             return [
               dispute.orderId.slice(0, 8),
               dispute.kind,
@@ -99,19 +108,32 @@ export const queuesPage: Page = (root) => {
             delivery.attempts,
             formatTime(delivery.failedAt),
             h('span', { class: 'error-text' }, delivery.lastError ?? '–'),
-            h('button', { type: 'button', 'aria-label': `Retry the ${delivery.template} ${delivery.channel} to ${delivery.address ?? 'its recipient'}`, onclick: () => void act(() => post(`admin/notifications/deliveries/${delivery.id}/retry`), `The ${delivery.template} notification is queued again.`, loadDeliveries) }, 'Retry'),
+            h('button', { type: 'button', 'aria-label': `Retry the ${delivery.template} ${delivery.channel} to ${delivery.address ?? 'its recipient'}`, onclick: () => void act(() => post(`admin/notifications/deliveries/${delivery.id}/retry`), () => `The ${delivery.template} notification is queued again.`, loadDeliveries) }, 'Retry'),
           ]),
         ),
       );
     });
 
+  const loadAll = (): void => {
+    void loadApplications();
+    void loadDisputes();
+    void loadDeliveries();
+  };
+
   root.append(
     pageHeading('Queues'),
+    // New work arrives while the page is open; the queues are read again on request.
+    h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: loadAll }, 'Refresh the queues')),
     h('section', { 'aria-labelledby': 'applications-heading' }, h('h2', { id: 'applications-heading' }, 'Seller applications'), applications),
     h('section', { 'aria-labelledby': 'disputes-heading' }, h('h2', { id: 'disputes-heading' }, 'Open disputes'), disputes),
     h('section', { 'aria-labelledby': 'deliveries-heading' }, h('h2', { id: 'deliveries-heading' }, 'Failed notifications'), deliveries),
   );
-  void loadApplications();
-  void loadDisputes();
-  void loadDeliveries();
+  loadAll();
 };
+
+/** What a decision on a dispute came to, as its answer says. */
+function outcome(answer: DisputeDecision): string {
+  if (answer.status === 'return_requested') return `the goods are requested back${answer.refundOnReceipt ? `, ${formatMoney(answer.refundOnReceipt)} refunded on receipt` : ''}`;
+  const refund = answer.resolution?.refund;
+  return `${answer.resolution?.outcome ?? answer.status}${refund ? ` (${formatMoney(refund)})` : ''}`;
+}
