@@ -6,11 +6,13 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import type { Knex } from 'knex';
 import { EventIntake } from '../application/event-intake';
+import { InAppDelivery, type InAppNotice } from '../application/in-app-delivery';
 
 /**
  * Identity's, orders' and payments' events, a partition batch at a time: one transaction per batch, with
  * one inbox statement for all its event ids, in which each new event is taken in order (the inbox records
- * commit with the projections and the recorded deliveries). A batch that fails is handed over again one
+ * commit with the projections and the recorded deliveries). Its in-app notifications are stored last,
+ * all together, in one lock order (`InAppDelivery`). A batch that fails is handed over again one
  * event at a time, with the usual retries and dead letters. Older event versions arrive upcast.
  */
 @Controller()
@@ -20,6 +22,7 @@ export class ConsumedEventsController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly inbox: Inbox,
     private readonly intake: EventIntake,
+    private readonly inAppDelivery: InAppDelivery,
   ) {}
 
   @EventBatchPattern(TOPICS.identityUser)
@@ -41,7 +44,9 @@ export class ConsumedEventsController {
     const events = batch.events.map(({ event }) => event);
     const at = this.clock.now();
     await this.inbox.handleBatchOnce(this.db, `${batch.groupId}/notifications`, events, async (fresh, trx) => {
-      for (const event of fresh) await this.intake.take(trx, event, at);
+      const inApp: InAppNotice[] = [];
+      for (const event of fresh) inApp.push(...(await this.intake.take(trx, event, at)));
+      await this.inAppDelivery.deliver(trx, inApp, at);
     });
   }
 }

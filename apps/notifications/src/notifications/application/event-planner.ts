@@ -7,6 +7,7 @@ import { DirectoryRepository, type DirectoryEntry } from '../../directory/infras
 import { type Audience, type HandlerContext, handlersFor, type NotificationHandler } from '../handlers';
 import { ParkedEvents } from '../infrastructure/parked-events';
 import { HandlerFacts } from './handler-facts';
+import type { InAppNotice } from './in-app-delivery';
 import { LinkOpener } from './link-opener';
 import { MessageRecorder } from './message-recorder';
 
@@ -31,14 +32,15 @@ export class EventPlanner {
     @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
-  async plan(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<void> {
+  /** Returns the in-app notices recorded, for the caller to deliver in the same transaction. */
+  async plan(trx: Knex.Transaction, event: MarketplaceEvent, at: Date): Promise<InAppNotice[]> {
     const handlers = handlersFor(event.type);
-    if (handlers.length === 0 || at.getTime() - Date.parse(event.time) > this.config.NOTIFY_MAX_EVENT_AGE_MS) return;
+    if (handlers.length === 0 || at.getTime() - Date.parse(event.time) > this.config.NOTIFY_MAX_EVENT_AGE_MS) return [];
     const facts = await this.readiness(trx, handlers, event);
     if (facts.waitingFor !== undefined) {
       const { waitingFor } = facts;
       const learnt = async () => (await this.readiness(trx, handlers, event)).waitingFor !== waitingFor;
-      return (await this.parked.parkUnlessLearnt(trx, waitingFor, event, at, learnt)) ? undefined : this.plan(trx, event, at);
+      return (await this.parked.parkUnlessLearnt(trx, waitingFor, event, at, learnt)) ? [] : this.plan(trx, event, at);
     }
     const { order, dispute } = facts.known;
     const context: HandlerContext = {
@@ -57,14 +59,16 @@ export class EventPlanner {
     }
     // A recipient learnt by a transaction that committed meanwhile: plan again, now with them.
     if (learnt) return this.plan(trx, event, at);
+    const inApp: InAppNotice[] = [];
     for (const { handler, audience } of planned) {
       const resolved = audience.flatMap((target) => {
         if (target.to === 'admins') return recipients.admins.map((user) => ({ user, data: target.data }));
         const user = recipients.users.get(target.userId);
         return user ? [{ user, data: target.data, email: target.email }] : [];
       });
-      await this.recorder.record(trx, { sourceId: event.id, template: handler.template, category: handler.category, channels: handler.channels, recipients: resolved }, at);
+      inApp.push(...(await this.recorder.record(trx, { sourceId: event.id, template: handler.template, category: handler.category, channels: handler.channels, recipients: resolved }, at)));
     }
+    return inApp;
   }
 
   /** What the event waits for: an earlier event of its subject parked for its facts, else its own facts; or the facts, known. */

@@ -21,6 +21,10 @@ export interface InAppNotice {
  * An in-app notification is delivered by storing it: the inbox row, the live event every open stream
  * of the user gets after commit (with the new unread count), and NotificationDelivered, in one
  * transaction with the delivery record.
+ *
+ * Storing locks the user's inbox head until commit. A transaction's notices are stored together, at its
+ * end, after their users' heads were locked in one order, so two transactions (two partitions' batches)
+ * notifying the same users cannot deadlock.
  */
 @Injectable()
 export class InAppDelivery {
@@ -31,7 +35,13 @@ export class InAppDelivery {
     private readonly events: CloudEventFactory,
   ) {}
 
-  async deliver(trx: Knex.Transaction, notice: InAppNotice, at: Date): Promise<void> {
+  async deliver(trx: Knex.Transaction, notices: readonly InAppNotice[], at: Date): Promise<void> {
+    if (notices.length === 0) return;
+    await this.items.lockHeads(trx, notices.map((notice) => notice.userId));
+    for (const notice of notices) await this.store(trx, notice, at);
+  }
+
+  private async store(trx: Knex.Transaction, notice: InAppNotice, at: Date): Promise<void> {
     const stored = { id: notice.deliveryId, template: notice.template, category: notice.category, title: notice.title, body: notice.body, link: notice.link, createdAt: at };
     const { seq, unreadCount } = await this.items.append(trx, notice.userId, stored);
     const item: InboxItem = { ...stored, seq, readAt: null };

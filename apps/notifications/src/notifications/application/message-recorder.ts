@@ -9,7 +9,7 @@ import { allows, DEFAULT_PREFERENCES } from '../domain/preferences';
 import { DeliveriesRepository, type NewDelivery } from '../infrastructure/deliveries-repository';
 import { PreferencesRepository } from '../infrastructure/preferences-repository';
 import type { Template, TemplateContext } from '../templates/template';
-import { InAppDelivery } from './in-app-delivery';
+import type { InAppNotice } from './in-app-delivery';
 
 /** A message to send: one template, rendered for each recipient in each channel their preferences allow. */
 export interface Message<D> {
@@ -23,20 +23,21 @@ export interface Message<D> {
 
 /**
  * Records a message's deliveries before anything is sent: exactly one per (source, recipient, channel),
- * a repeat of the same source being a no-op. In-app ones are delivered on the spot; email and SMS wait
- * for the dispatcher.
+ * a repeat of the same source being a no-op. The in-app ones recorded are returned, for the caller to
+ * deliver (`InAppDelivery`) in the same transaction, with the others it has; email and SMS wait for the
+ * dispatcher.
  */
 @Injectable()
 export class MessageRecorder {
   constructor(
     private readonly deliveries: DeliveriesRepository,
     private readonly preferences: PreferencesRepository,
-    private readonly inApp: InAppDelivery,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(PLATFORM_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
-  async record<D>(trx: Knex.Transaction, message: Message<D>, at: Date): Promise<void> {
+  async record<D>(trx: Knex.Transaction, message: Message<D>, at: Date): Promise<InAppNotice[]> {
+    const inApp: InAppNotice[] = [];
     const preferences = await this.preferences.getMany(trx, message.recipients.map(({ user }) => user.id));
     for (const { user, data, email } of message.recipients) {
       if (!user.active) continue;
@@ -47,10 +48,11 @@ export class MessageRecorder {
         const delivery = { id: this.ids.next(), sourceId: message.sourceId, recipientId: user.id, channel, template: message.template.name, category: message.category, address, ...render(message.template, data, channel, context) };
         const recorded = await this.deliveries.insert(trx, delivery, channel === 'in_app' ? 'sent' : 'pending', at);
         if (recorded && channel === 'in_app') {
-          await this.inApp.deliver(trx, { deliveryId: delivery.id, userId: user.id, sourceId: message.sourceId, template: delivery.template, category: message.category, title: delivery.subject, body: delivery.bodyText, link: delivery.link }, at);
+          inApp.push({ deliveryId: delivery.id, userId: user.id, sourceId: message.sourceId, template: delivery.template, category: message.category, title: delivery.subject, body: delivery.bodyText, link: delivery.link });
         }
       }
     }
+    return inApp;
   }
 }
 

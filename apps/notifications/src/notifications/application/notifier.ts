@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { DirectoryRepository } from '../../directory/infrastructure/directory-repository';
 import { conversationMessageTemplate } from '../templates/conversation-templates';
+import { InAppDelivery } from './in-app-delivery';
 import { MessageRecorder } from './message-recorder';
 
 export interface ConversationNotice {
@@ -19,6 +20,7 @@ export class Notifier {
   constructor(
     private readonly directory: DirectoryRepository,
     private readonly recorder: MessageRecorder,
+    private readonly inApp: InAppDelivery,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -27,6 +29,7 @@ export class Notifier {
     const user = (await this.directory.find(trx, [notice.recipientId])).get(notice.recipientId);
     if (!user) return;
     const message = { sourceId: notice.sourceId, template: conversationMessageTemplate, category: 'transactional' as const, channels: ['in_app', 'email'] as const, recipients: [{ user, data: notice.data }] };
-    await this.recorder.record(trx, message, this.clock.now());
+    const at = this.clock.now();
+    await this.inApp.deliver(trx, await this.recorder.record(trx, message, at), at);
   }
 }

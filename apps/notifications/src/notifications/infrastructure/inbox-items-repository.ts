@@ -24,8 +24,22 @@ const toItem = (row: InboxItem & { seq: string | number }): InboxItem => ({ ...r
 @Injectable()
 export class InboxItemsRepository {
   /**
+   * Takes the users' head rows (made on first use), locked until commit, in one statement and in id
+   * order: two transactions notifying the same users cannot deadlock, and each one's appends then count
+   * from snapshots taken after the other's commit.
+   */
+  async lockHeads(trx: Knex.Transaction, userIds: readonly string[]): Promise<void> {
+    await trx.raw(
+      `insert into inbox_heads (user_id, last_seq) select id, 0 from unnest(?::uuid[]) as ids (id) order by id
+       on conflict (user_id) do update set last_seq = inbox_heads.last_seq`,
+      [[...new Set(userIds)]],
+    );
+  }
+
+  /**
    * Adds a notification in one statement and returns its seq and the user's unread count with it. The
-   * user's head row stays locked until commit, so seqs follow commit order and the count is exact.
+   * user's head row stays locked until commit, so seqs follow commit order; the count is exact when the
+   * head was locked before (`lockHeads`), as the statement's snapshot then follows any earlier commit.
    */
   async append(trx: Knex.Transaction, userId: string, item: NewItem): Promise<{ seq: number; unreadCount: number }> {
     const { rows } = await trx.raw<{ rows: Array<{ seq: string; unread: string }> }>(

@@ -11,13 +11,14 @@ import type { Knex } from 'knex';
  * Parking and releasing take the key's lock (until commit), so a projection that learns the key while
  * an event is being parked in another transaction cannot miss it: either it commits before the park
  * takes the lock, and `learnt()` (a fresh read: READ COMMITTED) sees it, or its release waits for the
- * park's commit and finds the row.
+ * park's commit and finds the row. Parks take it shared, as they need not exclude one another: two
+ * batches parking under the same keys in different orders do not deadlock.
  */
 @Injectable()
 export class ParkedEvents {
   /** Parks the event unless, under the key's lock, `learnt()` finds what it waits for after all; says whether it parked. */
   async parkUnlessLearnt(trx: Knex.Transaction, waitingFor: string, event: MarketplaceEvent, at: Date, learnt: () => Promise<boolean>): Promise<boolean> {
-    await lock(trx, waitingFor);
+    await trx.raw('select pg_advisory_xact_lock_shared(hashtext(?))', [lockName(waitingFor)]);
     if (await learnt()) return false;
     await trx('parked_events').insert({ waiting_for: waitingFor, event_id: event.id, event: JSON.stringify(event), parked_at: at }).onConflict(['waiting_for', 'event_id']).ignore();
     return true;
@@ -42,12 +43,10 @@ export class ParkedEvents {
 
   /** Called once the projection's write is in the transaction; the events come out in the order they were parked. */
   async release(trx: Knex.Transaction, waitingFor: string): Promise<MarketplaceEvent[]> {
-    await lock(trx, waitingFor);
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [lockName(waitingFor)]);
     const rows = await trx('parked_events').where({ waiting_for: waitingFor }).delete().returning<Array<{ event: unknown; seq: string }>>(['event', 'seq']);
     return rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map((row) => parseCloudEvent(row.event));
   }
 }
 
-function lock(trx: Knex.Transaction, waitingFor: string) {
-  return trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`parked:${waitingFor}`]);
-}
+const lockName = (waitingFor: string) => `parked:${waitingFor}`;
