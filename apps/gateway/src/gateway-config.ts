@@ -1,16 +1,7 @@
-import { BACKEND_SERVICES, baseConfigSchema, optional, positiveIntVar, SERVICE_PORTS, urlVar, type ServiceName } from '@marketplace/platform';
+import { BACKEND_SERVICES, baseConfigSchema, optional, positiveIntVar, serviceUrlsShape, serviceUrlVariable, type ServiceName } from '@marketplace/platform';
 import { z } from 'zod';
 
 export type BackendService = Exclude<ServiceName, 'gateway'>;
-
-/** `IDENTITY_URL` for identity, and so on. */
-export function serviceUrlVariable(service: BackendService): `${Uppercase<BackendService>}_URL` {
-  return `${service.toUpperCase() as Uppercase<BackendService>}_URL`;
-}
-
-const serviceUrls = Object.fromEntries(
-  BACKEND_SERVICES.map((service) => [serviceUrlVariable(service), urlVar.default(`http://127.0.0.1:${SERVICE_PORTS[service]}`)]),
-) as Record<`${Uppercase<BackendService>}_URL`, z.ZodDefault<typeof urlVar>>;
 
 /** A comma-separated list of exact origins; `*` is refused because the gateway allows credentials. */
 const originListVar = z
@@ -26,7 +17,7 @@ const originListVar = z
 
 /** The gateway owns no database; it knows where each service answers and how it guards the edge. */
 export const gatewayConfigSchema = baseConfigSchema.extend({
-  ...serviceUrls,
+  ...serviceUrlsShape(BACKEND_SERVICES),
   /** Time to open a connection to a service. */
   UPSTREAM_CONNECT_TIMEOUT_MS: positiveIntVar.default(2000),
   /** Time from sending a request to a service until its response headers arrive; also the longest silence in a non-streaming body. */

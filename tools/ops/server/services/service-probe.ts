@@ -1,7 +1,7 @@
 import { CLOCK, type Clock } from '@marketplace/kernel';
-import { PLATFORM_CONFIG } from '@marketplace/platform';
+import { PLATFORM_CONFIG, serviceUrlVariable } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { type OpsServerConfig, WATCHED_SERVICES, type WatchedService, watchedUrlVariable } from '../ops-server-config';
+import { type OpsServerConfig, WATCHED_SERVICES, type WatchedService } from '../ops-server-config';
 import { type Traffic, trafficBetween, trafficSample, type TrafficSample } from './http-traffic';
 
 export interface ServiceView extends Traffic {
@@ -29,7 +29,7 @@ export class ServiceProbe {
   }
 
   private async probe(service: WatchedService): Promise<ServiceView> {
-    const base = this.config[watchedUrlVariable(service)];
+    const base = this.config[serviceUrlVariable(service)];
     const [health, ready, metrics] = await Promise.all([this.get(base, '/health'), this.get(base, '/ready'), this.get(base, '/metrics')]);
     const up = health?.status === 200;
     const view: ServiceView = { service, health: up ? 'up' : 'down', ready: ready ? ready.status === 200 : null, requestsPerSecond: null, errorRate: null, p99Ms: null };
