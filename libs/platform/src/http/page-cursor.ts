@@ -9,18 +9,28 @@ export interface PageCursor {
 
 const cursorShape = z.strictObject({ at: z.iso.datetime(), id: z.uuid() });
 
+/** A small JSON document as a cursor clients pass back untouched: base64url. */
+export function encodeOpaqueCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** A cursor from `encodeOpaqueCursor`, checked against `shape`; anything else is a 400. */
+export function decodeOpaqueCursor<T>(value: string, shape: z.ZodType<T>): T {
+  try {
+    return shape.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+  } catch {
+    throw new ValidationError('The cursor is not one this API gave out.', { details: [{ field: 'cursor', message: 'invalid cursor' }] });
+  }
+}
+
 export function encodeCursor(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify({ at: cursor.at.toISOString(), id: cursor.id })).toString('base64url');
+  return encodeOpaqueCursor({ at: cursor.at.toISOString(), id: cursor.id });
 }
 
 /** An opaque cursor from a previous page; anything else is a 400. */
 export function decodeCursor(value: string): PageCursor {
-  try {
-    const parsed = cursorShape.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-    return { at: new Date(parsed.at), id: parsed.id };
-  } catch {
-    throw new ValidationError('The cursor is not one this API gave out.', { details: [{ field: 'cursor', message: 'invalid cursor' }] });
-  }
+  const parsed = decodeOpaqueCursor(value, cursorShape);
+  return { at: new Date(parsed.at), id: parsed.id };
 }
 
 export interface Page<T> {

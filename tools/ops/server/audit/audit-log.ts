@@ -1,8 +1,9 @@
 import { type OpsAction, type OpsActionOutcome, type OpsActionRecorded, opsActionRecorded } from '@marketplace/contracts';
 import type { EventStore } from '@marketplace/event-store';
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
-import { EVENT_STORE, ValidationError } from '@marketplace/platform';
+import { decodeOpaqueCursor, encodeOpaqueCursor, EVENT_STORE } from '@marketplace/platform';
 import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
 
 /** The stream of every admin action, in the ops server's own schema; the relay publishes it to ops.audit.v1. */
 export const AUDIT_STREAM = 'ops-audit';
@@ -47,17 +48,13 @@ export class AuditLog {
   }
 }
 
+const auditCursorShape = z.strictObject({ before: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+
 /** The audit list's cursor: the revision the next page starts at, opaque to clients. */
 export function encodeAuditCursor(before: number): string {
-  return Buffer.from(JSON.stringify({ before })).toString('base64url');
+  return encodeOpaqueCursor({ before });
 }
 
 export function decodeAuditCursor(cursor: string): number {
-  try {
-    const { before } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { before?: unknown };
-    if (typeof before === 'number' && Number.isSafeInteger(before) && before >= 0) return before;
-  } catch {
-    // answered below
-  }
-  throw new ValidationError('The cursor is not one this API gave out.', { details: [{ field: 'cursor', message: 'invalid cursor' }] });
+  return decodeOpaqueCursor(cursor, auditCursorShape).before;
 }
