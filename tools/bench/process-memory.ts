@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { prometheusSamples } from '../metrics/prometheus-text';
 
 /** A process's resident set (VmRSS) in bytes, from /proc/<pid>/status (Linux). */
 export async function residentBytes(pid: number): Promise<number> {
@@ -50,7 +51,9 @@ export function runtimeFiguresFromMetrics(metrics: string): RuntimeFigures {
 
 /** The values of a metric's samples, whatever their labels. */
 function samples(metrics: string, name: string, { required }: { required: boolean }): number[] {
-  const values = [...metrics.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)`, 'gm'))].map((match) => Number(match[1]));
+  const values = prometheusSamples(metrics)
+    .filter((sample) => sample.name === name)
+    .map((sample) => sample.value);
   if (required && values.length === 0) throw new Error(`no ${name} in the metrics`);
   return values;
 }

@@ -1,3 +1,5 @@
+import { prometheusSamples } from '../../../metrics/prometheus-text';
+
 /** The platform's HTTP duration histogram (libs/platform's metrics), summed over every route but the probes. */
 export interface TrafficSample {
   /** When it was scraped (ms since the epoch). */
@@ -22,21 +24,14 @@ export interface Traffic {
 const HISTOGRAM = 'http_server_request_duration_seconds';
 /** Probes and scrapes (this server's own among them) are not the service's traffic. */
 const PROBE_ROUTES = new Set(['/health', '/ready', '/metrics']);
-const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/;
-const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
 /** Reads the histogram and the start time from a Prometheus text exposition. */
 export function trafficSample(text: string, at: number): TrafficSample {
   const sample: TrafficSample = { at, requests: 0, errors: 0, buckets: [] };
   const buckets = new Map<number, number>();
-  for (const line of text.split('\n')) {
-    const match = SAMPLE.exec(line);
-    if (!match) continue;
-    const [, name, labelText = '', valueText] = match;
-    const value = Number(valueText);
+  for (const { name, labels, value } of prometheusSamples(text)) {
     if (name === 'process_start_time_seconds') sample.startedAt = value * 1000;
     if (!name.startsWith(HISTOGRAM)) continue;
-    const labels = Object.fromEntries([...labelText.matchAll(LABEL)].map(([, key, text]) => [key, text]));
     if (PROBE_ROUTES.has(labels.route)) continue;
     if (name === `${HISTOGRAM}_count`) {
       sample.requests += value;
