@@ -158,6 +158,37 @@ describeEachBackend(
       await patient.close();
     });
 
+    it('looks again soon when a read delivered older events but left announced ones behind an open transaction', async () => {
+      const patient = new PostgresEventStore({ pool, schema: 'orders', subscription: { batchSize: 50, pollIntervalMs: 30_000 } });
+      const received: string[] = [];
+      const subscription = patient.subscribeToAll({ fromPosition: await patient.headPosition(), filter: { streamPrefixes: ['order-mixed'] }, onEvent: async (e) => void received.push(e.streamId) });
+      await delay(200);
+
+      // A transaction that wrote before the open one began: readable once it commits (it sends no NOTIFY).
+      const earlier = new Client({ connectionString: database.url });
+      await earlier.connect();
+      await earlier.query('BEGIN');
+      await earlier.query(`INSERT INTO orders.events (stream_id, revision, event_id, type, data) VALUES ('order-mixed-early', 0, $1, 'Noted', '{}')`, [randomUUID()]);
+      const open = new Client({ connectionString: database.url });
+      await open.connect();
+      await open.query('BEGIN');
+      await open.query('SELECT pg_current_xact_id()');
+      await earlier.query('COMMIT');
+      await earlier.end();
+      // Its NOTIFY wakes the subscription, whose read finds the earlier event but not this one.
+      await patient.appendToStream('order-mixed-late', events(1), { expectedRevision: 'no_stream' });
+      await waitFor(() => received.length === 1, { timeoutMs: 5_000, description: 'the earlier event' });
+      expect(received).toEqual(['order-mixed-early']);
+
+      await open.query('COMMIT');
+      await open.end();
+      // Well before the 30 s poll interval.
+      await waitFor(() => received.length === 2, { timeoutMs: 5_000, description: 'the held-back event' });
+      expect(received).toEqual(['order-mixed-early', 'order-mixed-late']);
+      await subscription.stop();
+      await patient.close();
+    });
+
     it('orders the global log by transaction id as a number, in reads and in the head position', async () => {
       const ledger = new PostgresEventStore({ pool, schema: 'ledger' });
       await ledger.migrate();

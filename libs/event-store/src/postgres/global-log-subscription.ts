@@ -1,7 +1,7 @@
 import { Client, type Pool } from 'pg';
-import type { Position, RecordedEvent, SubscribeToAllOptions, Subscription } from '../port';
+import type { Position, SubscribeToAllOptions, Subscription } from '../port';
 import { matchesFilter } from '../subscription-filter';
-import { readGlobalLog } from './global-log-reader';
+import { type GlobalLogPage, readGlobalLog } from './global-log-reader';
 import type { SqlNames } from './sql-names';
 import { WakeUp } from './wake-up';
 
@@ -12,7 +12,7 @@ export interface GlobalLogSubscriptionSettings {
   pollIntervalMs: number;
 }
 
-/** First pause before looking again for announced events that were not readable yet; it doubles up to the poll interval. */
+/** First pause before looking again for events held back by the snapshot horizon; it doubles up to the poll interval. */
 const HELD_BACK_RETRY_MS = 5;
 
 /**
@@ -20,10 +20,11 @@ const HELD_BACK_RETRY_MS = 5;
  * time, and when a batch comes back short, wait for an append's NOTIFY (or the poll interval). While a
  * full batch is handed over, the next one is already being read from its last position. Every read
  * starts where the previous batch ended, so there is no switch-over where events could be lost or
- * repeated. A read right after a NOTIFY that finds nothing new means the announced events sit behind a
- * transaction still open elsewhere on the server (the snapshot horizon): the loop looks again after 5 ms,
- * 10, 20, ... rather than sleeping until the poll interval. A failing onEvent or read ends the
- * subscription with that error; a lost LISTEN connection only leaves the subscription on polling.
+ * repeated. Events committed behind a transaction still open elsewhere on the server (the snapshot
+ * horizon) become readable when it ends, which sends no NOTIFY: while a read reports such events held
+ * back, the loop looks again after 5 ms, 10, 20, ... (from 5 again after new events or a NOTIFY) rather
+ * than sleeping until the poll interval. A failing onEvent or read ends the subscription with that
+ * error; a lost LISTEN connection only leaves the subscription on polling.
  */
 export class GlobalLogSubscription implements Subscription {
   readonly done: Promise<void>;
@@ -49,12 +50,13 @@ export class GlobalLogSubscription implements Subscription {
   private async run(): Promise<void> {
     if (this.options.signal?.aborted) return;
     const listener = await this.listen();
-    let readAhead: Promise<RecordedEvent[]> | undefined;
+    let readAhead: Promise<GlobalLogPage> | undefined;
     try {
       let checkpoint: Position | undefined = this.options.fromPosition;
       let retryMs: number | undefined;
+      let notified = false;
       while (!this.stopped) {
-        const batch = await (readAhead ?? this.read(checkpoint));
+        const { events: batch, heldBack } = await (readAhead ?? this.read(checkpoint));
         readAhead = undefined;
         const full = batch.length === this.settings.batchSize;
         // A full batch means more is waiting: the next read runs while this batch is handed over.
@@ -64,10 +66,9 @@ export class GlobalLogSubscription implements Subscription {
           if (matchesFilter(this.options.filter, event)) await this.options.onEvent(event);
           checkpoint = event.position;
         }
-        if (batch.length > 0) retryMs = undefined;
         if (full || this.stopped) continue;
-        const notified = await this.wakeUp.wait(retryMs ?? this.settings.pollIntervalMs);
-        retryMs = nextRetry(notified, retryMs, this.settings.pollIntervalMs);
+        retryMs = heldBack ? nextRetry(batch.length > 0 || notified ? undefined : retryMs, this.settings.pollIntervalMs) : undefined;
+        notified = await this.wakeUp.wait(retryMs ?? this.settings.pollIntervalMs);
       }
     } finally {
       // The pool may be closed right after stop(): a read still in flight finishes first.
@@ -81,7 +82,7 @@ export class GlobalLogSubscription implements Subscription {
    * loop. The returned promise is marked handled: a read ahead that fails while events are being handed
    * over surfaces when the loop awaits it, not as an unhandled rejection.
    */
-  private read(after: Position | undefined): Promise<RecordedEvent[]> {
+  private read(after: Position | undefined): Promise<GlobalLogPage> {
     this.wakeUp.reset();
     const reading = readGlobalLog(this.pool, this.names, after, this.settings.batchSize);
     reading.catch(() => undefined);
@@ -104,9 +105,7 @@ export class GlobalLogSubscription implements Subscription {
   }
 }
 
-/** After a notification, a short pause if the next read comes back empty; then doubling, until the poll interval takes over. */
-function nextRetry(notified: boolean, retryMs: number | undefined, pollIntervalMs: number): number | undefined {
-  if (notified) return HELD_BACK_RETRY_MS;
-  if (retryMs === undefined || retryMs * 2 >= pollIntervalMs) return undefined;
-  return retryMs * 2;
+/** 5 ms after new events or a notification, else double the last pause, up to the poll interval. */
+function nextRetry(lastMs: number | undefined, pollIntervalMs: number): number {
+  return lastMs === undefined ? HELD_BACK_RETRY_MS : Math.min(lastMs * 2, pollIntervalMs);
 }

@@ -109,9 +109,9 @@ export class PostgresEventStore implements EventStore {
     return rows.map(recordedEventFromRow);
   }
 
-  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     validateMaxCount(options.maxCount);
-    return readGlobalLog(this.pool, this.names, options.fromPosition, options.maxCount ?? null);
+    return (await readGlobalLog(this.pool, this.names, options.fromPosition, options.maxCount ?? null)).events;
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
