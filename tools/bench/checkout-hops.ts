@@ -3,6 +3,7 @@ import { percentile } from './measurement';
 
 /** The steps of a checkout, each from one record to the next, in the order they happen. */
 const HOPS = [
+  ['POST /orders sent', 'OrderPlaced', 'gateway, orders places'],
   ['OrderPlaced', 'catalog StockReserved', 'orders relay, bus, catalog reserves'],
   ['catalog StockReserved', 'OrderPaymentRequested', 'catalog outbox relay, bus, orders checkout'],
   ['OrderPaymentRequested', 'PaymentCaptured', 'orders relay, bus, payments and its provider'],
@@ -10,10 +11,12 @@ const HOPS = [
 ] as const;
 
 /**
- * Where the time of the confirmed orders went: for each step, the median and 95th percentile between the
- * records that bound it, read from the stores of orders, catalog and payments (one clock: one database).
+ * Where the time of the confirmed orders went: for each step, the percentiles and the longest between the
+ * records that bound it, read from the stores of orders, catalog and payments (one clock: one database),
+ * the first from when the benchmark sent the POST. A record's time is its transaction's start.
  */
-export async function checkoutHops(db: Knex, orderIds: string[]): Promise<string[]> {
+export async function checkoutHops(db: Knex, sentAt: Map<string, number>): Promise<string[]> {
+  const orderIds = [...sentAt.keys()];
   if (orderIds.length === 0) return [];
   const { rows } = await db.raw<{ rows: { order_id: string; step: string; at: Date }[] }>(
     `WITH o AS (
@@ -25,7 +28,7 @@ export async function checkoutHops(db: Knex, orderIds: string[]): Promise<string
       WHERE o.step = 'OrderPaymentRequested' AND p.type = 'PaymentCaptured'`,
     [orderIds.map((id) => `order-${id}`), orderIds],
   );
-  const at = new Map<string, Map<string, number>>();
+  const at = new Map<string, Map<string, number>>(orderIds.map((id) => [id, new Map([['POST /orders sent', sentAt.get(id) as number]])]));
   for (const row of rows) {
     const steps = at.get(row.order_id) ?? new Map<string, number>();
     steps.set(row.step, new Date(row.at).getTime());
@@ -33,6 +36,6 @@ export async function checkoutHops(db: Knex, orderIds: string[]): Promise<string
   }
   return HOPS.map(([from, to, what]) => {
     const spans = [...at.values()].flatMap((steps) => (steps.has(from) && steps.has(to) ? [(steps.get(to) as number) - (steps.get(from) as number)] : [])).sort((a, b) => a - b);
-    return `  ${from} -> ${to} (${what}): p50 ${percentile(spans, 50)} ms, p95 ${percentile(spans, 95)} ms (${spans.length} orders)`;
+    return `  ${from} -> ${to} (${what}): p50 ${percentile(spans, 50)} ms, p95 ${percentile(spans, 95)} ms, p99 ${percentile(spans, 99)} ms, max ${spans.at(-1) ?? 0} ms (${spans.length} orders)`;
   });
 }

@@ -12,7 +12,8 @@ export interface LevelResult extends LatencySummary {
   errors: number;
   lost: number;
   confirmedPerSecond: number;
-  orderIds: string[];
+  /** When each order's POST was sent (this host's clock, the database's too). */
+  sentAt: Map<string, number>;
 }
 
 const ADDRESS = { recipientName: 'Bench Buyer', line1: '1 Load Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
@@ -25,7 +26,7 @@ const ADDRESS = { recipientName: 'Bench Buyer', line1: '1 Load Street', city: 'B
  */
 export async function runLevel(api: BenchApi, market: BenchMarket, completions: OrderCompletions, options: { concurrency: number; seconds: number; lostAfterMs: number }): Promise<LevelResult> {
   const latencies: number[] = [];
-  const orderIds: string[] = [];
+  const sentAt = new Map<string, number>();
   const outcomes: Promise<void>[] = [];
   let confirmed = 0;
   let cancelled = 0;
@@ -47,7 +48,7 @@ export async function runLevel(api: BenchApi, market: BenchMarket, completions: 
         continue;
       }
       const orderId = answer.body.orderId as string;
-      orderIds.push(orderId);
+      sentAt.set(orderId, sent);
       const waited = completions.outcome(orderId, Math.max(0, ends - Date.now()) + options.lostAfterMs).then((completion) => {
         if (!completion) return void (lost += 1);
         if (completion.status === 'confirmed') confirmed += 1;
@@ -62,5 +63,5 @@ export async function runLevel(api: BenchApi, market: BenchMarket, completions: 
   await Promise.all(market.buyerTokens.slice(0, options.concurrency).map(buyer));
   await Promise.all(outcomes);
   const seconds = (lastCompletion - started) / 1000;
-  return { concurrency: options.concurrency, placed: orderIds.length, confirmed, cancelled, errors, lost, confirmedPerSecond: confirmed / seconds, orderIds, ...summarise(latencies) };
+  return { concurrency: options.concurrency, placed: sentAt.size, confirmed, cancelled, errors, lost, confirmedPerSecond: confirmed / seconds, sentAt, ...summarise(latencies) };
 }

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       log(`concurrency ${concurrency}: ${config.seconds} s ...`);
       const result = await runLevel(api, market, completions, { concurrency, seconds: config.seconds, lostAfterMs: config.lostAfterMs });
       results.push(result);
-      for (const line of await checkoutHops(db, result.orderIds)) log(line);
+      for (const line of await checkoutHops(db, result.sentAt)) log(line);
     }
     log('');
     log(table(results));
