@@ -3,46 +3,44 @@ import type { Position, RecordedEvent } from '../port';
 import { EVENT_COLUMNS, type EventRow, recordedEventFromRow } from './row-mapping';
 import type { SqlNames } from './sql-names';
 
-/** A read of the global log, and whether it left committed events behind the snapshot horizon. */
-export interface GlobalLogPage {
-  events: RecordedEvent[];
-  /**
-   * Committed events wait behind a transaction still running: they become readable when it ends, with no
-   * NOTIFY of their own. Seen in the same snapshot as `events`.
-   */
-  heldBack: boolean;
-}
-
 /**
  * Reads the global log in (transaction id, position) order, strictly after `after`, and only rows whose
  * transaction is older than every transaction still running (`pg_snapshot_xmin`). A transaction that
  * took a lower position but commits later always has an id at or above that horizon, so it sorts after
  * anything already read and is never skipped; it becomes readable once it has committed. A null limit
- * reads to the end. One statement, so `heldBack` and the events come from one snapshot.
+ * reads to the end.
  */
-export async function readGlobalLog(pool: Pool, names: SqlNames, after: Position | undefined, limit: number | null): Promise<GlobalLogPage> {
+export async function readGlobalLog(pool: Pool, names: SqlNames, after: Position | undefined, limit: number | null): Promise<RecordedEvent[]> {
   const values: unknown[] = [limit];
   let fromClause = '';
   if (after) {
     values.push(after.commit.toString(), after.prepare.toString());
     fromClause = 'AND (transaction_id, global_position) > ($2::xid8, $3::bigint)';
   }
-  // One row even when no event is readable (its event columns null), to carry held_back.
-  const { rows } = await pool.query<Partial<EventRow> & { held_back: boolean }>(
-    `SELECT e.*, h.held_back
-       FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon) s
-      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM ${names.events} WHERE transaction_id >= s.horizon) AS held_back) h
-       LEFT JOIN LATERAL (
-            SELECT ${EVENT_COLUMNS}, transaction_id AS log_transaction_id
-              FROM ${names.events}
-             WHERE transaction_id < s.horizon ${fromClause}
-             ORDER BY transaction_id, global_position
-             LIMIT $1) e ON true
-      ORDER BY e.log_transaction_id, e.global_position`,
+  const { rows } = await pool.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS}
+       FROM ${names.events}
+      WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${fromClause}
+      ORDER BY transaction_id, global_position
+      LIMIT $1`,
     values,
   );
-  const events = rows.filter((row): row is EventRow & { held_back: boolean } => row.event_id != null).map(recordedEventFromRow);
-  return { events, heldBack: rows[0]?.held_back ?? false };
+  return rows.map(recordedEventFromRow);
+}
+
+/**
+ * Whether any committed event sorts after `after`, readable or still behind the snapshot horizon: a reader
+ * that has read to `after` and gets true has more to read, now or once an open transaction ends (which
+ * sends no NOTIFY).
+ */
+export async function hasEventsAfter(pool: Pool, names: SqlNames, after: Position | undefined): Promise<boolean> {
+  const { rows } = after
+    ? await pool.query<{ found: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ${names.events} WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)) AS found`,
+        [after.commit.toString(), after.prepare.toString()],
+      )
+    : await pool.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${names.events}) AS found`);
+  return rows[0].found;
 }
 
 /**

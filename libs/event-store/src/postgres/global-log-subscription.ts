@@ -1,7 +1,7 @@
 import { Client, type Pool } from 'pg';
-import type { Position, SubscribeToAllOptions, Subscription } from '../port';
+import type { Position, RecordedEvent, SubscribeToAllOptions, Subscription } from '../port';
 import { matchesFilter } from '../subscription-filter';
-import { type GlobalLogPage, readGlobalLog } from './global-log-reader';
+import { hasEventsAfter, readGlobalLog } from './global-log-reader';
 import type { SqlNames } from './sql-names';
 import { WakeUp } from './wake-up';
 
@@ -21,10 +21,11 @@ const HELD_BACK_RETRY_MS = 5;
  * full batch is handed over, the next one is already being read from its last position. Every read
  * starts where the previous batch ended, so there is no switch-over where events could be lost or
  * repeated. Events committed behind a transaction still open elsewhere on the server (the snapshot
- * horizon) become readable when it ends, which sends no NOTIFY: while a read reports such events held
- * back, the loop looks again after 5 ms, 10, 20, ... (from 5 again after new events or a NOTIFY) rather
- * than sleeping until the poll interval. A failing onEvent or read ends the subscription with that
- * error; a lost LISTEN connection only leaves the subscription on polling.
+ * horizon) become readable when it ends, which sends no NOTIFY. So after a short batch the loop asks
+ * whether anything committed sorts after its checkpoint (a separate query: catch-up's full batches pay
+ * nothing); while something does, it looks again after 5 ms, 10, 20, ... (from 5 again after new events
+ * or a NOTIFY) rather than sleeping until the poll interval. A failing onEvent or read ends the
+ * subscription with that error; a lost LISTEN connection only leaves the subscription on polling.
  */
 export class GlobalLogSubscription implements Subscription {
   readonly done: Promise<void>;
@@ -50,13 +51,13 @@ export class GlobalLogSubscription implements Subscription {
   private async run(): Promise<void> {
     if (this.options.signal?.aborted) return;
     const listener = await this.listen();
-    let readAhead: Promise<GlobalLogPage> | undefined;
+    let readAhead: Promise<RecordedEvent[]> | undefined;
     try {
       let checkpoint: Position | undefined = this.options.fromPosition;
       let retryMs: number | undefined;
       let notified = false;
       while (!this.stopped) {
-        const { events: batch, heldBack } = await (readAhead ?? this.read(checkpoint));
+        const batch = await (readAhead ?? this.read(checkpoint));
         readAhead = undefined;
         const full = batch.length === this.settings.batchSize;
         // A full batch means more is waiting: the next read runs while this batch is handed over.
@@ -67,7 +68,8 @@ export class GlobalLogSubscription implements Subscription {
           checkpoint = event.position;
         }
         if (full || this.stopped) continue;
-        retryMs = heldBack ? nextRetry(batch.length > 0 || notified ? undefined : retryMs, this.settings.pollIntervalMs) : undefined;
+        const pending = await hasEventsAfter(this.pool, this.names, checkpoint);
+        retryMs = pending ? nextRetry(batch.length > 0 || notified ? undefined : retryMs, this.settings.pollIntervalMs) : undefined;
         notified = await this.wakeUp.wait(retryMs ?? this.settings.pollIntervalMs);
       }
     } finally {
@@ -82,7 +84,7 @@ export class GlobalLogSubscription implements Subscription {
    * loop. The returned promise is marked handled: a read ahead that fails while events are being handed
    * over surfaces when the loop awaits it, not as an unhandled rejection.
    */
-  private read(after: Position | undefined): Promise<GlobalLogPage> {
+  private read(after: Position | undefined): Promise<RecordedEvent[]> {
     this.wakeUp.reset();
     const reading = readGlobalLog(this.pool, this.names, after, this.settings.batchSize);
     reading.catch(() => undefined);

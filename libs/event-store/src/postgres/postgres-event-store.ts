@@ -109,9 +109,9 @@ export class PostgresEventStore implements EventStore {
     return rows.map(recordedEventFromRow);
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     validateMaxCount(options.maxCount);
-    return (await readGlobalLog(this.pool, this.names, options.fromPosition, options.maxCount ?? null)).events;
+    return readGlobalLog(this.pool, this.names, options.fromPosition, options.maxCount ?? null);
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
