@@ -43,7 +43,8 @@ log "validating $(grep -c '^kind:' "$rendered") rendered resources and secret.te
 "$tools/kubeconform" -strict -summary -schema-location "$schemas/{{.ResourceKind}}{{.KindSuffix}}.json" \
   "$rendered" "$REPO_ROOT/k8s/secret.template.yaml" || die "kubeconform found invalid manifests"
 
-# What the schemas cannot say: each app has all four objects, and probes on /health and /ready.
+# What the schemas cannot say: each app has all four objects, and probes on /health and /ready (the
+# gateway's readiness on /health: its /ready waits for every service behind it).
 count() { grep -c "$1" "$rendered" || true; }
 for kind in Deployment Service PodDisruptionBudget HorizontalPodAutoscaler; do
   [[ "$(count "^kind: $kind\$")" == "${#APPS[@]}" ]] || die "expected ${#APPS[@]} ${kind}s (one per app), found $(count "^kind: $kind\$")"
@@ -51,6 +52,6 @@ done
 for app in "${APPS[@]}"; do
   [[ "$(count "^  name: $app\$")" == 4 ]] || die "$app lacks one of its Deployment, Service, PodDisruptionBudget or HorizontalPodAutoscaler"
 done
-[[ "$(count 'path: /health$')" == $((2 * ${#APPS[@]})) && "$(count 'path: /ready$')" == "${#APPS[@]}" ]] ||
-  die "every Deployment needs startup and liveness probes on /health and a readiness probe on /ready"
+[[ "$(count 'path: /health$')" == $((2 * ${#APPS[@]} + 1)) && "$(count 'path: /ready$')" == $((${#APPS[@]} - 1)) ]] ||
+  die "every Deployment needs startup and liveness probes on /health and a readiness probe on /ready (the gateway's on /health)"
 log "k8s/ is valid: ${#APPS[@]} apps, each with Deployment, Service, PodDisruptionBudget and HorizontalPodAutoscaler"
