@@ -40,6 +40,11 @@ export class AuditLog {
     return data;
   }
 
+  /** Every action, oldest first: admins act a few times a day, so the stream stays small. */
+  async all(): Promise<OpsActionRecorded[]> {
+    return (await this.store.readStream(AUDIT_STREAM)).map((event) => event.data as OpsActionRecorded);
+  }
+
   /** Up to `limit` actions, newest first, from revision `before` (inclusive) back. */
   async page(limit: number, before?: number): Promise<AuditPage> {
     const events = await this.store.readStream(AUDIT_STREAM, { direction: 'backwards', maxCount: limit + 1, ...(before !== undefined && { from: before }) });

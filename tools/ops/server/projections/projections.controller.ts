@@ -9,6 +9,7 @@ import { OPS_CONNECTION } from '../ops-connection';
 import { asHttp } from '../ops-http-error';
 import { RebuildIdParamsDto, RebuildParamsDto } from '../ops-server.dto';
 import { RebuildRunner } from './rebuild-runner';
+import type { RebuildView } from './rebuild-view';
 
 /** Projections and consumer groups (`projections status`), and rebuilds (`projections rebuild`) run in the background. */
 @Roles('admin')
@@ -23,7 +24,8 @@ export class ProjectionsController {
   async status() {
     const reports = await withKnex(this.connection.databaseUrl, (knex) => projectionReports(knex, this.connection.pool));
     const { lags } = await consumerGroupLags(this.connection);
-    return { projections: reports.map((report) => this.projectionView(report)), consumerGroups: lags };
+    const rebuilds = await this.rebuilds.latest();
+    return { projections: reports.map((report) => projectionView(report, rebuilds)), consumerGroups: lags };
   }
 
   @Post('projections/:service/:name/rebuild')
@@ -36,23 +38,23 @@ export class ProjectionsController {
   rebuildView(@Param() params: RebuildIdParamsDto) {
     return this.rebuilds.view(params.id);
   }
+}
 
-  private projectionView(report: ProjectionReport) {
-    const { service, status, holders } = report;
-    const name = report.name ?? null;
-    return {
-      service,
-      name,
-      version: report.version ?? null,
-      checkpoint: position(status?.checkpoint),
-      head: position(status?.head),
-      lag: status?.lag ?? null,
-      state: state(report),
-      runningIn: holders?.live?.application || (holders?.live ? `PostgreSQL backend ${holders.live.pid}` : null),
-      problem: report.problem ?? null,
-      rebuild: name === null ? null : this.rebuilds.latest(service, name),
-    };
-  }
+function projectionView(report: ProjectionReport, rebuilds: Map<string, RebuildView>) {
+  const { service, status, holders } = report;
+  const name = report.name ?? null;
+  return {
+    service,
+    name,
+    version: report.version ?? null,
+    checkpoint: position(status?.checkpoint),
+    head: position(status?.head),
+    lag: status?.lag ?? null,
+    state: state(report),
+    runningIn: holders?.live?.application || (holders?.live ? `PostgreSQL backend ${holders.live.pid}` : null),
+    problem: report.problem ?? null,
+    rebuild: name === null ? null : (rebuilds.get(`${service}/${name}`) ?? null),
+  };
 }
 
 /** `running` (a process holds its live lock), `stopped`, `never_started` (no checkpoint yet), `unavailable` (the service's schema is not set up here). */

@@ -1,7 +1,7 @@
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '@marketplace/kernel';
 import { KNEX, LOGGER, NotFoundError, schemaFor } from '@marketplace/platform';
 import { lockHolder, rebuildLockKey } from '@marketplace/projections';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { OpsConflictError } from '../../ops-command';
@@ -9,15 +9,17 @@ import type { OpsConnection } from '../../ops-context';
 import { rebuildProjection } from '../../services/rebuild-projection';
 import { AuditLog } from '../audit/audit-log';
 import { OPS_CONNECTION } from '../ops-connection';
+import { INTERRUPTED, rebuildHistory } from './rebuild-history';
 import type { RebuildView } from './rebuild-view';
 
 /**
- * Runs rebuilds in the background of this process (the CLI's rebuild, unchanged) and keeps each one's
- * progress for polling. Views live in memory: a restart forgets them, while the audit stream keeps how
- * each ended. Stopping the server interrupts a running rebuild, which drops its shadow tables.
+ * Runs rebuilds in the background of this process (the CLI's rebuild, unchanged) and keeps the progress
+ * of those running for polling. Ended ones are read back from the audit stream, so they outlive a
+ * restart. Stopping the server interrupts a running rebuild, which drops its shadow tables; one whose
+ * end a crash left unrecorded is recorded as interrupted when the server next starts.
  */
 @Injectable()
-export class RebuildRunner implements OnApplicationShutdown {
+export class RebuildRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly views = new Map<string, RebuildView>();
   private readonly running = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
@@ -71,16 +73,25 @@ export class RebuildRunner implements OnApplicationShutdown {
     return { ...view };
   }
 
-  view(id: string): RebuildView {
-    const view = this.views.get(id);
-    if (!view) throw new NotFoundError(`No rebuild ${id} (rebuilds are kept until the ops server restarts).`);
+  async view(id: string): Promise<RebuildView> {
+    const view = this.views.get(id) ?? (await this.history()).find((ended) => ended.id === id);
+    if (!view) throw new NotFoundError(`No rebuild ${id}.`);
     return { ...view };
   }
 
-  /** The latest rebuild of the projection asked for here, if any. */
-  latest(service: string, projection: string): RebuildView | null {
-    const mine = [...this.views.values()].filter((v) => v.service === service && v.projection === projection);
-    return mine.length > 0 ? { ...mine[mine.length - 1] } : null;
+  /** The latest rebuild of each projection, keyed `<service>/<projection>`. */
+  async latest(): Promise<Map<string, RebuildView>> {
+    const latest = new Map<string, RebuildView>();
+    for (const view of [...(await this.history()), ...this.views.values()]) latest.set(`${view.service}/${view.projection}`, { ...view });
+    return latest;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.endInterrupted();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'rebuilds left unended by an earlier run could not be looked for in the audit stream');
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -88,8 +99,23 @@ export class RebuildRunner implements OnApplicationShutdown {
     await Promise.all(this.running);
   }
 
+  /** Those of the audit stream, ended or not, except the ones running here (their progress is in `views`). */
+  private async history(): Promise<RebuildView[]> {
+    return rebuildHistory(await this.audit.all()).filter((view) => !this.views.has(view.id));
+  }
+
+  /** A rebuild the audit stream shows running that no process holds any more stopped with its process. */
+  private async endInterrupted(): Promise<void> {
+    for (const view of await this.history()) {
+      if (view.status !== 'running' || (await lockHolder(this.knex, rebuildLockKey(schemaFor(view.service), view.projection)))) continue;
+      const details = { rebuildId: view.id, service: view.service, projection: view.projection, error: INTERRUPTED };
+      await this.audit.record({ action: 'rebuild_finished', outcome: 'failed', adminId: view.requestedBy, target: target(view), details });
+      this.logger.warn({ rebuildId: view.id, service: view.service, projection: view.projection }, 'recorded a rebuild left unended by an earlier run as interrupted');
+    }
+  }
+
   private async refuseIfRunning(service: string, projection: string): Promise<void> {
-    const here = this.latest(service, projection);
+    const here = [...this.views.values()].findLast((view) => view.service === service && view.projection === projection);
     const holder = here?.status === 'running' ? undefined : await lockHolder(this.knex, rebuildLockKey(schemaFor(service), projection));
     if (here?.status === 'running' || holder) {
       const by = holder ? ` by ${holder.application || `PostgreSQL backend ${holder.pid}`}` : '';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { TOPICS } from '@marketplace/contracts';
+import { opsActionRecorded, TOPICS } from '@marketplace/contracts';
+import { PostgresEventStore } from '@marketplace/event-store';
 import { uniqueName, waitFor } from '@marketplace/testing';
 import { errorBodySchema } from '../support/error-body';
 import type { HttpAnswer } from '../support/http-client';
@@ -15,6 +16,7 @@ interface Rebuild {
   processed: number;
   total: number;
   requestedBy: string;
+  error: string | null;
 }
 
 /**
@@ -25,6 +27,7 @@ describe('gateway e2e: the ops server under admin/ops', () => {
   let stack: MarketplaceStack;
   let admin: { id: string; token: string };
   let buyer: { token: string };
+  let rebuildId: string;
   // An event consumers cannot read (its data is not an OrderPlaced): catalog and payments dead-letter it.
   const poison = { id: randomUUID(), orderId: 'not-an-order-id' };
 
@@ -109,6 +112,7 @@ describe('gateway e2e: the ops server under admin/ops', () => {
       { timeoutMs: 120_000, intervalMs: 250, description: 'the rebuild to end' },
     );
     expect(done).toMatchObject({ id: started.id, status: 'succeeded', finishedAt: expect.any(String) });
+    rebuildId = started.id;
     expect(done.processed).toBeGreaterThan(0);
     expect(done.processed).toBe(done.total);
     const after = await ok<{ projections: { name: string; rebuild: Rebuild | null }[] }>(as(admin.token, '/projections'));
@@ -166,5 +170,39 @@ describe('gateway e2e: the ops server under admin/ops', () => {
     const rest = await ok<{ items: Action[] }>(as(admin.token, `/audit?limit=5&cursor=${older.nextCursor}`));
     expect(rest.items.map((item) => item.id)).toEqual([items[1].id, items[2].id]);
     await expectError(as(admin.token, '/audit?cursor=not-a-cursor'), 400);
+  });
+
+  it('keeps ended rebuilds across a restart of the ops server, and records one that a crash left unended as interrupted', async () => {
+    // What a crash of the ops server during a rebuild leaves in its audit stream: the request, no end.
+    const orphan = randomUUID();
+    const store = new PostgresEventStore({ connectionString: stack.databaseUrl, schema: 'ops' });
+    try {
+      const data = opsActionRecorded.schema.parse({
+        actionId: randomUUID(),
+        action: 'rebuild_requested',
+        outcome: 'accepted',
+        adminId: admin.id,
+        target: 'projection orders/order-read-model',
+        details: { rebuildId: orphan, service: 'orders', projection: 'order-read-model' },
+        recordedAt: new Date().toISOString(),
+      });
+      await store.appendToStream('ops-audit', [{ id: data.actionId, type: opsActionRecorded.name, data }], { expectedRevision: 'any' });
+    } finally {
+      await store.close();
+    }
+
+    await stack.restart('ops');
+    expect(await ok<Rebuild>(as(admin.token, `/rebuilds/${rebuildId}`))).toMatchObject({ id: rebuildId, status: 'succeeded', error: null });
+    const interrupted = await ok<Rebuild>(as(admin.token, `/rebuilds/${orphan}`));
+    expect(interrupted).toMatchObject({ id: orphan, status: 'failed', requestedBy: admin.id, finishedAt: expect.any(String), error: expect.stringContaining('interrupted') });
+    const { items } = await ok<{ items: { action: string; outcome: string; adminId: string; details: Record<string, unknown> }[] }>(as(admin.token, '/audit?limit=1'));
+    expect(items[0]).toMatchObject({ action: 'rebuild_finished', outcome: 'failed', adminId: admin.id, details: { rebuildId: orphan, error: interrupted.error } });
+    const { projections } = await ok<{ projections: { name: string; rebuild: Rebuild | null }[] }>(as(admin.token, '/projections'));
+    expect(projections.find((p) => p.name === 'order-read-model')?.rebuild).toMatchObject({ id: orphan, status: 'failed' });
+
+    // Recorded once: a second restart finds it ended.
+    await stack.restart('ops');
+    const again = await ok<{ items: { details: Record<string, unknown> }[] }>(as(admin.token, '/audit?limit=2'));
+    expect(again.items.map((item) => item.details.rebuildId)).toEqual([orphan, orphan]);
   });
 });

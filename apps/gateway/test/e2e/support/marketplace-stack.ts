@@ -1,4 +1,4 @@
-import { BACKEND_SERVICES, SERVICE_NAMES } from '@marketplace/platform';
+import { BACKEND_SERVICES, SERVICE_NAMES, serviceUrlVariable } from '@marketplace/platform';
 import { createTestDatabase, ensureBuilt, freePort, ServiceCluster, testInfrastructure, type TestDatabase } from '@marketplace/testing';
 import { createMessageBus, type MessageBus } from '@marketplace/messaging';
 import knex, { type Knex } from 'knex';
@@ -97,8 +97,16 @@ export class MarketplaceStack {
     return this.services.kill(service);
   }
 
-  restart(service: StackService): Promise<void> {
-    return this.services.restart(service);
+  /** SIGKILL, then a start with the same environment and port: a crash and a restart (`ops`: the ops server). */
+  restart(service: StackService | 'ops'): Promise<void> {
+    if (service !== 'ops') return this.services.restart(service);
+    if (!this.ops) throw new Error('this stack runs no ops server (start it with ops: true)');
+    return this.ops.restart('ops');
+  }
+
+  /** The stack's database, for a test that writes where a service would. */
+  get databaseUrl(): string {
+    return this.database.url;
   }
 
   async stop(): Promise<void> {
@@ -119,6 +127,6 @@ function serviceUrls(cluster: ServiceCluster, apps: readonly string[]): Record<s
 /** The ops server at `url`, told where each started process answers; those not started answer nowhere. */
 async function startOps(label: string, databaseUrl: string, kafkaBrokers: string[] | undefined, namespace: Record<string, string | undefined>, url: string, urls: Record<string, string>): Promise<ServiceCluster> {
   const nowhere = `http://127.0.0.1:${await freePort()}`;
-  const env = Object.fromEntries(SERVICE_NAMES.filter((name) => name !== 'ops').map((name) => [`${name.toUpperCase()}_URL`, urls[name] ?? nowhere]));
+  const env = Object.fromEntries(SERVICE_NAMES.filter((name) => name !== 'ops').map((name) => [serviceUrlVariable(name), urls[name] ?? nowhere]));
   return ServiceCluster.start({ label: `${label}-ops`, databaseUrl, kafkaBrokers, backends: [{ app: 'ops', port: Number(new URL(url).port), env: { ...env, ...namespace } }] });
 }
