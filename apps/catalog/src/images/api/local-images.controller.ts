@@ -33,8 +33,10 @@ export class LocalImagesController {
   async upload(@Req() request: FastifyRequest, @Query() query: UploadSignatureDto): Promise<void> {
     const key = this.keyOf(request);
     const local = this.local();
-    if (!local.mayUpload(key, query.expires, query.signature)) throw new ForbiddenError('The upload URL is invalid or has expired.', { code: 'upload_url_invalid' });
+    if (!local.mayUpload(key, query)) throw new ForbiddenError('The upload URL is invalid or has expired.', { code: 'upload_url_invalid' });
     if (!Buffer.isBuffer(request.body)) throw new ValidationError('Send the image bytes with Content-Type image/jpeg, image/png, image/webp or application/octet-stream.');
+    // As S3 refuses a body whose length is not the signed one.
+    if (request.body.length !== query.length) throw new ForbiddenError(`The upload URL takes exactly ${query.length} bytes.`, { code: 'upload_url_invalid' });
     await local.write(key, request.body);
   }
 

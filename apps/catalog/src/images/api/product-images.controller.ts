@@ -5,7 +5,7 @@ import { OptionalCaller } from '../../api/optional-caller';
 import { IMAGE_SETTINGS, type ImageSettings } from '../application/image-settings';
 import { ProductImagesService } from '../application/product-images.service';
 import type { ProductImage } from '../domain/product-image';
-import { ProductImageParamsDto, ReorderImagesDto } from './images.dto';
+import { ProductImageParamsDto, ReorderImagesDto, RequestUploadDto } from './images.dto';
 import { imageView } from './image-views';
 
 /** A product's images: its owner (or an admin) uploads, removes and orders them; anyone who sees the product sees them. */
@@ -24,8 +24,8 @@ export class ProductImagesController {
   }
 
   @Post()
-  async request(@CurrentUser() caller: AuthenticatedUser, @Param() params: IdParamDto) {
-    const upload = await this.images.request(caller, params.id);
+  async request(@CurrentUser() caller: AuthenticatedUser, @Param() params: IdParamDto, @Body() body: RequestUploadDto) {
+    const upload = await this.images.request(caller, params.id, body.contentLength);
     return { imageId: upload.image.id, uploadUrl: upload.uploadUrl, expiresAt: upload.expiresAt.toISOString(), image: this.view(upload.image) };
   }
 

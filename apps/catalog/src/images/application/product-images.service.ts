@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { ProductsService } from '../../application/products.service';
 import type { Actor } from '../../domain/actor';
 import { IllegalProductTransitionError } from '../../domain/errors';
-import { ImageNotFoundError, ImageNotUploadedError } from '../domain/image-errors';
+import { ImageNotFoundError, ImageNotUploadedError, ImageTooLargeError } from '../domain/image-errors';
 import { IMAGE_STORAGE, type ImageStorage } from '../domain/image-storage';
 import { allKeys, confirmImage, originalKey, type ProductImage, reorderImages, requestImage } from '../domain/product-image';
 import { ProductImagesRepository } from '../infrastructure/product-images-repository';
@@ -39,15 +39,16 @@ export class ProductImagesService {
     return this.images.ofProduct(this.db, productId);
   }
 
-  /** A new image slot and a short-lived URL to PUT its bytes to. */
-  async request(actor: Actor, productId: string): Promise<ImageUpload> {
+  /** A new image slot and a short-lived URL to PUT its `contentLength` bytes to; a file over the limit is refused here. */
+  async request(actor: Actor, productId: string, contentLength: number): Promise<ImageUpload> {
     const image = await this.change(actor, productId, async (trx, existing) => {
+      if (contentLength > this.settings.limits.maxBytes) throw new ImageTooLargeError(this.settings.limits.maxBytes);
       const requested = requestImage({ id: this.ids.next(), productId, existing, now: this.clock.now() });
       await this.images.save(trx, [requested]);
       return requested;
     });
     const expiresAt = new Date(this.clock.now().getTime() + this.settings.uploadTtlSeconds * 1000);
-    return { image, uploadUrl: await this.storage.uploadUrl(originalKey(image), this.settings.uploadTtlSeconds), expiresAt };
+    return { image, uploadUrl: await this.storage.uploadUrl(originalKey(image), this.settings.uploadTtlSeconds, contentLength), expiresAt };
   }
 
   /** The bytes are uploaded: the processor checks and resizes them off the request path. */

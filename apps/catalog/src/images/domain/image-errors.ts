@@ -25,6 +25,13 @@ export class InvalidImageOrderError extends BusinessRuleError {
   }
 }
 
+/** An upload declared larger than IMAGE_MAX_BYTES: refused before any byte is sent. */
+export class ImageTooLargeError extends BusinessRuleError {
+  constructor(maxBytes: number) {
+    super(`An image may have at most ${maxBytes} bytes.`, { code: 'image_too_large', details: [{ field: 'contentLength', message: `must be at most ${maxBytes}` }] });
+  }
+}
+
 export class ImageNotUploadedError extends ConflictError {
   constructor() {
     super('Nothing has been uploaded for this image yet: PUT the bytes to its upload URL first.', { code: 'image_not_uploaded' });

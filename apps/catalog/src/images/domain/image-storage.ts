@@ -3,8 +3,11 @@
  * paths such as `products/<productId>/<imageId>/original`.
  */
 export interface ImageStorage {
-  /** A URL the client PUTs the bytes to, valid for `expiresInSeconds`. */
-  uploadUrl(key: string, expiresInSeconds: number): Promise<string>;
+  /**
+   * A URL the client PUTs exactly `contentLength` bytes to, valid for `expiresInSeconds`: the length is
+   * part of the signature, so the store refuses a body of any other size.
+   */
+  uploadUrl(key: string, expiresInSeconds: number, contentLength: number): Promise<string>;
   /** The object's size in bytes, or undefined when nothing was uploaded. */
   size(key: string): Promise<number | undefined>;
   read(key: string): Promise<Buffer>;

@@ -13,8 +13,8 @@ export function isImageKey(key: string): boolean {
 
 /**
  * Images as files under one directory, for embedded mode. The upload URL is catalog's own
- * `PUT /images/<key>?expires=&signature=` (reached through the gateway), signed with an HMAC so that
- * it needs no access token and lapses like a pre-signed S3 URL.
+ * `PUT /images/<key>?expires=&length=&signature=` (reached through the gateway), signed with an HMAC so
+ * that it needs no access token, lapses like a pre-signed S3 URL and takes only the declared length.
  */
 export class LocalImageStorage implements ImageStorage {
   private readonly root: string;
@@ -28,16 +28,16 @@ export class LocalImageStorage implements ImageStorage {
     this.root = resolve(root);
   }
 
-  async uploadUrl(key: string, expiresInSeconds: number): Promise<string> {
+  async uploadUrl(key: string, expiresInSeconds: number, contentLength: number): Promise<string> {
     const expires = Math.floor(this.clock.now().getTime() / 1000) + expiresInSeconds;
-    return `${this.publicBaseUrl}/${key}?expires=${expires}&signature=${this.sign(key, expires)}`;
+    return `${this.publicBaseUrl}/${key}?expires=${expires}&length=${contentLength}&signature=${this.sign(key, expires, contentLength)}`;
   }
 
-  /** True when the signature is ours for this key and has not lapsed. */
-  mayUpload(key: string, expires: number, signature: string): boolean {
-    if (!isImageKey(key) || !key.endsWith('/original') || expires * 1000 < this.clock.now().getTime()) return false;
-    const expected = Buffer.from(this.sign(key, expires));
-    const given = Buffer.from(signature);
+  /** True when the signature is ours for this key and length and has not lapsed. */
+  mayUpload(key: string, upload: { expires: number; length: number; signature: string }): boolean {
+    if (!isImageKey(key) || !key.endsWith('/original') || upload.expires * 1000 < this.clock.now().getTime()) return false;
+    const expected = Buffer.from(this.sign(key, upload.expires, upload.length));
+    const given = Buffer.from(upload.signature);
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
@@ -64,7 +64,7 @@ export class LocalImageStorage implements ImageStorage {
     return join(this.root, key);
   }
 
-  private sign(key: string, expires: number): string {
-    return createHmac('sha256', this.secret).update(`${key}\n${expires}`).digest('base64url');
+  private sign(key: string, expires: number, length: number): string {
+    return createHmac('sha256', this.secret).update(`${key}\n${expires}\n${length}`).digest('base64url');
   }
 }

@@ -14,13 +14,15 @@ async function closedPort(): Promise<number> {
 const credentials = { accessKeyId: 'key', secretAccessKey: 'secret' };
 
 describe('S3ImageStorage', () => {
-  it('signs upload URLs for the public endpoint when one is set, else for the endpoint', async () => {
+  it('signs upload URLs, with their content length, for the public endpoint when one is set, else for the endpoint', async () => {
     const base = { bucket: 'images', region: 'us-east-1', forcePathStyle: true, credentials, endpoint: 'http://seaweedfs:8333' };
-    const internal = new URL(await new S3ImageStorage(base).uploadUrl('products/p/i/original', 60));
-    const published = new URL(await new S3ImageStorage({ ...base, publicEndpoint: 'https://images.example.com' }).uploadUrl('products/p/i/original', 60));
+    const internal = new URL(await new S3ImageStorage(base).uploadUrl('products/p/i/original', 60, 1234));
+    const published = new URL(await new S3ImageStorage({ ...base, publicEndpoint: 'https://images.example.com' }).uploadUrl('products/p/i/original', 60, 1234));
     expect([internal.origin, internal.pathname]).toEqual(['http://seaweedfs:8333', '/images/products/p/i/original']);
     expect([published.origin, published.pathname]).toEqual(['https://images.example.com', '/images/products/p/i/original']);
     expect(published.searchParams.get('X-Amz-Expires')).toBe('60');
+    // The declared size is signed: the store takes no body of another length.
+    expect(published.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;host');
   });
 
   it('reports a store that does not answer as unavailable (a 503), not as an unknown failure', async () => {

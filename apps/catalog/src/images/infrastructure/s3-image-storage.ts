@@ -14,7 +14,8 @@ export interface S3Options {
 }
 
 /**
- * Images in an S3-compatible bucket (AWS S3, SeaweedFS, MinIO); clients upload with pre-signed PUT URLs.
+ * Images in an S3-compatible bucket (AWS S3, SeaweedFS, MinIO); clients upload with pre-signed PUT URLs,
+ * each for the size the client declared.
  * A store that does not answer is a 503 on the request path, not a 500.
  */
 export class S3ImageStorage implements ImageStorage {
@@ -36,8 +37,12 @@ export class S3ImageStorage implements ImageStorage {
     this.signer = options.publicEndpoint ? client(options.publicEndpoint) : this.client;
   }
 
-  uploadUrl(key: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.signer, new PutObjectCommand({ Bucket: this.options.bucket, Key: key }), { expiresIn: expiresInSeconds });
+  uploadUrl(key: string, expiresInSeconds: number, contentLength: number): Promise<string> {
+    // Content-Length signed: S3 (and SeaweedFS) answer 403 SignatureDoesNotMatch to a body of another size.
+    return getSignedUrl(this.signer, new PutObjectCommand({ Bucket: this.options.bucket, Key: key, ContentLength: contentLength }), {
+      expiresIn: expiresInSeconds,
+      signableHeaders: new Set(['content-length']),
+    });
   }
 
   async size(key: string): Promise<number | undefined> {

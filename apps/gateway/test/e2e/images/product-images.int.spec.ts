@@ -71,7 +71,7 @@ describeEachBackend('gateway product images', [s3Backend()], (backend) => {
 
   /** Asks for a slot, PUTs the bytes to its pre-signed URL as a browser would, confirms, and waits for the processor's verdict. */
   async function upload(productId: string, bytes: Buffer): Promise<ImageView> {
-    const { imageId, uploadUrl } = (await expect201(stack.api.post(`/products/${productId}/images`, {}, seller.token))) as { imageId: string; uploadUrl: string };
+    const { imageId, uploadUrl } = (await expect201(stack.api.post(`/products/${productId}/images`, { contentLength: bytes.length }, seller.token))) as { imageId: string; uploadUrl: string };
     expect(uploadUrl.startsWith(`${bucketBaseUrl}/products/${productId}/${imageId}/`)).toBe(true);
     const put = await fetch(uploadUrl, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'image/png' } });
     expect(put.status).toBe(200);
@@ -139,19 +139,27 @@ describeEachBackend('gateway product images', [s3Backend()], (backend) => {
     expect((await product(productId)).imageUrls).toEqual([]);
   });
 
-  it('refuses a file over IMAGE_MAX_BYTES and deletes it', async () => {
+  it('refuses a file over IMAGE_MAX_BYTES when it is declared, and the store refuses a body larger than declared', async () => {
     const productId = await publishedProduct(randomBytes(4).toString('hex'));
+    const declaredLarge = await stack.api.post(`/products/${productId}/images`, { contentLength: MAX_BYTES + 1 }, seller.token);
+    expect(declaredLarge.status).toBe(422);
+    expect(errorBodySchema.parse(declaredLarge.body).error.code).toBe('image_too_large');
+
     const small = await sharp({ create: { width: 10, height: 10, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toBuffer();
-    const image = await upload(productId, Buffer.concat([small, randomBytes(MAX_BYTES)]));
-    expect(image).toMatchObject({ status: 'rejected', rejection: 'too_large', thumbnails: [] });
-    expect(await deleted(`${bucketBaseUrl}/products/${productId}/${image.id}/original`)).toBe(true);
+    const { imageId, uploadUrl } = (await expect201(stack.api.post(`/products/${productId}/images`, { contentLength: small.length }, seller.token))) as { imageId: string; uploadUrl: string };
+    const put = await fetch(uploadUrl, { method: 'PUT', body: new Uint8Array(Buffer.concat([small, randomBytes(MAX_BYTES)])), headers: { 'content-type': 'image/png' } });
+    expect(put.status).toBe(403);
+    expect(await readObject(`${bucketBaseUrl}/products/${productId}/${imageId}/original`)).toBeUndefined();
+    const confirm = await stack.api.post(`/products/${productId}/images/${imageId}/confirm`, {}, seller.token);
+    expect(confirm.status).toBe(409);
+    expect(errorBodySchema.parse(confirm.body).error.code).toBe('image_not_uploaded');
     expect((await product(productId)).imageUrls).toEqual([]);
   });
 
   it("refuses another seller's and a buyer's upload with 403 in the standard error body", async () => {
     const productId = await publishedProduct(randomBytes(4).toString('hex'));
     for (const intruder of [otherSeller, buyer]) {
-      const answer = await stack.api.post(`/products/${productId}/images`, {}, intruder.token);
+      const answer = await stack.api.post(`/products/${productId}/images`, { contentLength: 100 }, intruder.token);
       expect(answer.status).toBe(403);
       expect(errorBodySchema.parse(answer.body).error.code).toBe('not_product_owner');
     }
