@@ -109,7 +109,8 @@ export class PaynowTestServer {
     if (!/^\d+\.\d{2}$/.test(form.get('amount') ?? '') || !/^07\d{8}$/.test(form.get('phone') ?? '') || !form.get('authemail')) return error('Invalid amount, phone or authemail');
     const transaction: PaynowTransaction = {
       reference: form.get('reference') ?? '',
-      paynowReference: String(10_000_000 + this.transactions.length + Math.floor(Math.random() * 1000)),
+      // Unique per transaction (a random part below the step): two alike would make one's update a duplicate of the other's.
+      paynowReference: String(10_000_000 + this.transactions.length * 1000 + Math.floor(Math.random() * 1000)),
       guid: randomBytes(16).toString('hex'),
       amount: form.get('amount') ?? '',
       phone: form.get('phone') ?? '',
