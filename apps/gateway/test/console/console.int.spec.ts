@@ -189,7 +189,7 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
     await ui.screenshot('queues');
   });
 
-  it('refunds an open dispute from the queues, and the order is refunded the disputed total', async () => {
+  it('refunds part of an open dispute from the queues (a badly written amount is refused on the page), and the order is refunded that part', async () => {
     const { seller, buyer, productId, orderId } = shop;
     expectOk(await stack.api.post(`/seller/orders/${orderId}/ship`, { carrier: 'DHL', trackingNumber: 'CONSOLE1' }, seller.token), 200, 'ship');
     const opened = await stack.api.post(`/orders/${orderId}/disputes`, { lineIds: [productId], reason: 'damaged', description: 'The shade arrived cracked.' }, buyer.token);
@@ -200,19 +200,27 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
     await page.getByRole('button', { name: 'Refresh the queues' }).click();
 
     const label = `dispute of order ${orderId.slice(0, 8)}`;
-    await page.getByLabel(`Decision on the ${label}`).selectOption({ label: 'Refund in full' });
+    const part = 1050;
+    await page.getByLabel(`Decision on the ${label}`).selectOption({ label: 'Refund' });
+    const amount = page.getByLabel(`Amount in EUR to refund on the ${label} (blank: all of €25.00)`);
+    await amount.fill('10.505');
+    await page.getByRole('button', { name: `Resolve the ${label}` }).click();
+    await ui.alert().getByText('"10.505" is not an amount in EUR: write it like 12.50.').waitFor();
+    expect(await api(`/disputes/${disputeId}`)).toMatchObject({ status: 'open' });
+
+    await amount.fill('10.50');
     await page.getByLabel(`Note on the ${label}`).fill('Cracked in transit.');
     await ui.screenshot('queues-dispute');
     await page.getByRole('button', { name: `Resolve the ${label}` }).click();
-    await ui.status().getByText(`The ${label}: refunded (€25.00).`).waitFor();
+    await ui.status().getByText(`The ${label}: refunded (€10.50).`).waitFor();
     await page.getByRole('button', { name: `Resolve the ${label}` }).waitFor({ state: 'detached' });
 
-    expect(await api(`/disputes/${disputeId}`)).toMatchObject({ status: 'resolved', resolution: { outcome: 'refunded', refund: { amount: PRICE, currency: 'EUR' }, note: 'Cracked in transit.' } });
+    expect(await api(`/disputes/${disputeId}`)).toMatchObject({ status: 'resolved', resolution: { outcome: 'refunded', refund: { amount: part, currency: 'EUR' }, note: 'Cracked in transit.' } });
     const refunds = await waitFor(async () => {
       const events = ((await api(`/orders/${orderId}/history`)).events as Body[]).filter((event) => event.type === 'OrderRefunded');
       return events.length > 0 ? events : undefined;
     }, { timeoutMs: 60_000, description: 'the OrderRefunded of the dispute' });
-    expect(refunds.map((event) => event.data.amount)).toEqual([{ amount: PRICE, currency: 'EUR' }]);
+    expect(refunds.map((event) => event.data.amount)).toEqual([{ amount: part, currency: 'EUR' }]);
   });
 
   it('shows a notification the mail server refused with its error, and retries it once the server accepts the recipient', async () => {

@@ -20,6 +20,21 @@ export function formatMoney(money: Money): string {
   return new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).format(money.amount / 10 ** minorDigits(money.currency));
 }
 
+/**
+ * An amount a person typed ("12.5", "12.50", "1,234.50") as minor units of `currency`, or an Error saying
+ * what is wrong: a positive number with at most the currency's decimals.
+ */
+export function parseMoneyInput(text: string, currency: string): number | Error {
+  const digits = minorDigits(currency);
+  const plain = text.trim().replace(/,/g, '');
+  const [whole, fraction = ''] = plain.split('.');
+  if (!/^\d+(\.\d+)?$/.test(plain) || fraction.length > digits) {
+    return new Error(`"${text.trim()}" is not an amount in ${currency}: write it like ${formatMoney({ amount: 12 * 10 ** digits + (digits > 0 ? 5 * 10 ** (digits - 1) : 0), currency }).replace(/[^\d.,]/g, '')}.`);
+  }
+  const amount = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  return amount > 0 && Number.isSafeInteger(amount) ? amount : new Error(`The amount must be more than 0 ${currency}.`);
+}
+
 /** Formats amounts of minor units of one currency (a chart's axis). */
 export function moneyFormatter(currency: string): (amount: number) => string {
   return (amount) => formatMoney({ amount, currency });

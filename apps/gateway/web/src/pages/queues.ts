@@ -2,7 +2,7 @@ import { announce, reporting } from '../alerts';
 import { get, post } from '../api';
 import type { Delivery, DisputeDecision, DisputeSummary, Page as ListPage, SellerApplication } from '../contract';
 import { h, pageHeading, tableOr } from '../dom';
-import { formatMoney, formatTime } from '../format';
+import { formatMoney, formatTime, parseMoneyInput } from '../format';
 import type { Page } from '../page';
 
 /** The work waiting for a person: seller applications, open disputes, failed notifications. */
@@ -57,21 +57,27 @@ export const queuesPage: Page = (root) => {
         tableOr(
           'No open disputes.',
           'Open disputes',
-          ['Order', 'Kind', 'Reason', 'Disputed', 'Opened', 'Decision', 'Note', 'Resolve'],
+          ['Order', 'Kind', 'Reason', 'Disputed', 'Opened', 'Decision', 'Amount', 'Note', 'Resolve'],
           items.filter((dispute) => !decided.has(dispute.disputeId)).map((dispute) => {
             const label = `dispute of order ${dispute.orderId.slice(0, 8)}`;
             const decision = h(
               'select',
               { 'aria-label': `Decision on the ${label}` },
-              h('option', { value: 'refund' }, 'Refund in full'),
+              h('option', { value: 'refund' }, 'Refund'),
               h('option', { value: 'reject' }, 'Reject'),
               h('option', { value: 'request_return' }, 'Request the goods back'),
             );
-            const note = h('input', { 'aria-label': `Note on the ${label}` });
+            const { currency } = dispute.disputedTotal;
+            // Left blank, a refund (or a return's refund on receipt) is the disputed total.
+            const amount = h('input', { 'aria-label': `Amount in ${currency} to refund on the ${label} (blank: all of ${formatMoney(dispute.disputedTotal)})`, inputmode: 'decimal', size: 6 });
+            const note = h('input', { 'aria-label': `Note on the ${label}`, size: 14 });
             const resolve = (): Promise<void> =>
               act(
                 async () => {
-                  const answer = await post<DisputeDecision>(`admin/disputes/${dispute.disputeId}/resolve`, { decision: decision.value, ...(note.value.trim() && { note: note.value.trim() }) });
+                  const refund = amount.value.trim() === '' || decision.value === 'reject' ? undefined : parseMoneyInput(amount.value, currency);
+                  if (refund instanceof Error) throw refund;
+                  const body = { decision: decision.value, ...(refund !== undefined && { amount: { amount: refund, currency } }), ...(note.value.trim() && { note: note.value.trim() }) };
+                  const answer = await post<DisputeDecision>(`admin/disputes/${dispute.disputeId}/resolve`, body);
                   decided.add(dispute.disputeId);
                   return answer;
                 },
@@ -85,6 +91,7 @@ export const queuesPage: Page = (root) => {
               formatMoney(dispute.disputedTotal),
               formatTime(dispute.openedAt),
               decision,
+              amount,
               note,
               h('button', { type: 'button', 'aria-label': `Resolve the ${label}`, onclick: () => void resolve() }, 'Resolve'),
             ];
