@@ -68,6 +68,8 @@ describe('in-app notifications and their live stream (two notifications instance
 
   it('lists the inbox with its unread count, marks read one and all, and tells open streams the new count', async () => {
     const buyer = await registerUser(app);
+    // The buyer known first: this test reads the inbox's order, not the race of a registration with an order's events.
+    await waitFor(async () => (await app.db('users').where({ id: buyer.userId })).length === 1, { timeoutMs: 20_000, description: 'the buyer in the directory' });
     const me = await app.caller(['buyer'], buyer.userId);
     const orderId = await placeOrder(app, buyer.userId, randomUUID());
     await confirmOrder(app, orderId, buyer.userId);
