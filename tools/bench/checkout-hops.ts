@@ -29,11 +29,7 @@ export async function checkoutHops(db: Knex, sentAt: Map<string, number>): Promi
     [orderIds.map((id) => `order-${id}`), orderIds],
   );
   const at = new Map<string, Map<string, number>>(orderIds.map((id) => [id, new Map([['POST /orders sent', sentAt.get(id) as number]])]));
-  for (const row of rows) {
-    const steps = at.get(row.order_id) ?? new Map<string, number>();
-    steps.set(row.step, new Date(row.at).getTime());
-    at.set(row.order_id, steps);
-  }
+  for (const row of rows) at.get(row.order_id)?.set(row.step, new Date(row.at).getTime());
   return HOPS.map(([from, to, what]) => {
     const spans = [...at.values()].flatMap((steps) => (steps.has(from) && steps.has(to) ? [(steps.get(to) as number) - (steps.get(from) as number)] : [])).sort((a, b) => a - b);
     return `  ${from} -> ${to} (${what}): p50 ${percentile(spans, 50)} ms, p95 ${percentile(spans, 95)} ms, p99 ${percentile(spans, 99)} ms, max ${spans.at(-1) ?? 0} ms (${spans.length} orders)`;

@@ -2,11 +2,10 @@ import { createCloudEvent, dlqTopic, eventExamples, TOPICS } from '@marketplace/
 import { EventConsumer, type MessageBus } from '@marketplace/messaging';
 import { type Browser, chromiumBackend, describeEachBackend, launchChromium, screenshotsDirectory, SmtpTestServer, uniqueName, waitFor } from '@marketplace/testing';
 import { randomUUID } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { MarketplaceActors } from '../e2e/support/marketplace-actors';
 import { MarketplaceStack } from '../e2e/support/marketplace-stack';
-import { expectOk, newCredentials, registerAndLogin, sellerApplication } from '../e2e/support/users';
+import { expectOk, newCredentials, registerAndLogin, sellerApplication, totpCode } from '../e2e/support/users';
 import { ConsolePage } from './console-page';
 
 // A build, seven processes, checkouts through the bus, and a browser.
@@ -313,12 +312,10 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
   });
 
   it('asks an admin with two-step verification for the code, shows a wrong one refused, and signs them in with the right one', async () => {
-    // What the admin's authenticator app shows `stepsAhead` 30-second steps from now.
-    const codeFor = (secret: string, stepsAhead: number) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + stepsAhead * 30_000 });
     const started = await stack.api.request('/me/mfa/totp', { method: 'POST', token: adminToken });
     expectOk(started, 201, 'TOTP enrolment');
     const { secret } = started.body as Body;
-    expectOk(await stack.api.post('/me/mfa/totp/confirm', { code: codeFor(secret, 0) }, adminToken), 200, 'TOTP confirmation');
+    expectOk(await stack.api.post('/me/mfa/totp/confirm', { code: totpCode(secret, 0) }, adminToken), 200, 'TOTP confirmation');
 
     // The tokens live in the page's memory only: a reload signs the buyer of the last test out.
     await page.reload();
@@ -327,7 +324,7 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
     await ui.heading('Two-step verification').waitFor();
     expect(await page.locator('#code').evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
     // Ten steps ahead: outside the accepted skew, so refused whatever the clock.
-    const wrong = codeFor(secret, 10);
+    const wrong = totpCode(secret, 10);
     const code = page.getByLabel('Code from your authenticator app (or a recovery code)');
     await code.fill(wrong);
     await page.getByRole('button', { name: 'Verify' }).click();
@@ -338,7 +335,7 @@ describeEachBackend('admin console', [chromiumBackend()], (executablePath) => {
     await ui.screenshot('two-step');
 
     // The current step was used up by the confirmation; the next one is within the skew.
-    await code.fill(codeFor(secret, 1));
+    await code.fill(totpCode(secret, 1));
     await page.getByRole('button', { name: 'Verify' }).click();
     await ui.heading('Overview').waitFor();
     expect(await page.getByRole('navigation', { name: 'Console' }).isVisible()).toBe(true);

@@ -29,7 +29,8 @@ export function parseMoneyInput(text: string, currency: string): number | Error 
   const plain = text.trim().replace(/,/g, '');
   const [whole, fraction = ''] = plain.split('.');
   if (!/^\d+(\.\d+)?$/.test(plain) || fraction.length > digits) {
-    return new Error(`"${text.trim()}" is not an amount in ${currency}: write it like ${formatMoney({ amount: 12 * 10 ** digits + (digits > 0 ? 5 * 10 ** (digits - 1) : 0), currency }).replace(/[^\d.,]/g, '')}.`);
+    const example = digits > 0 ? `12.${'5'.padEnd(digits, '0')}` : '12';
+    return new Error(`"${text.trim()}" is not an amount in ${currency}: write it like ${example}.`);
   }
   const amount = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
   return amount > 0 && Number.isSafeInteger(amount) ? amount : new Error(`The amount must be more than 0 ${currency}.`);

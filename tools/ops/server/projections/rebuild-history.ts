@@ -21,7 +21,7 @@ export function rebuildHistory(actions: readonly OpsActionRecorded[]): RebuildVi
     if (action.action !== 'rebuild_finished' || !view) continue;
     const processed = typeof action.details.processed === 'number' ? action.details.processed : view.processed;
     const error = typeof action.details.error === 'string' ? action.details.error : null;
-    Object.assign(view, { status: action.outcome === 'succeeded' ? 'succeeded' : 'failed', processed, total: Math.max(view.total, processed), finishedAt: action.recordedAt, error });
+    Object.assign(view, { status: action.outcome === 'succeeded' ? 'succeeded' : 'failed', processed, total: processed, finishedAt: action.recordedAt, error });
   }
   return [...views.values()];
 }

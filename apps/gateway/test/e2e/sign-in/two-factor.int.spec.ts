@@ -1,6 +1,5 @@
-import { Secret, TOTP } from 'otpauth';
 import { startE2eStack, type E2eStack } from '../support/e2e-stack';
-import { expectOk, newCredentials, registerAndLogin, type Session, type SignedIn } from '../support/users';
+import { expectOk, newCredentials, registerAndLogin, type Session, type SignedIn, totpCode } from '../support/users';
 import { expectRefused } from './refusal';
 
 interface Enrolled extends SignedIn {
@@ -19,16 +18,13 @@ describe('gateway e2e: two-factor sign-in with TOTP', () => {
     await stack?.stop();
   });
 
-  /** What an authenticator app shows `stepsAhead` 30-second steps from now. */
-  const codeFor = (secret: string, stepsAhead = 0) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + stepsAhead * 30_000 });
-
   /** A new user with TOTP on, confirmed with the code of the current step (which is then used up). */
   async function enrolled(): Promise<Enrolled> {
     const user = await registerAndLogin(stack.api, newCredentials('totp'));
     const started = await stack.api.request('/me/mfa/totp', { method: 'POST', token: user.session.accessToken });
     expectOk(started, 201, 'TOTP enrolment');
     const secret = (started.body as { secret: string }).secret;
-    const confirmed = await stack.api.post('/me/mfa/totp/confirm', { code: codeFor(secret) }, user.session.accessToken);
+    const confirmed = await stack.api.post('/me/mfa/totp/confirm', { code: totpCode(secret) }, user.session.accessToken);
     expectOk(confirmed, 200, 'TOTP confirmation');
     return { ...user, secret, recoveryCodes: (confirmed.body as { recoveryCodes: string[] }).recoveryCodes };
   }
@@ -45,7 +41,7 @@ describe('gateway e2e: two-factor sign-in with TOTP', () => {
   it('logs in with the password and a code; the tokens work; the same code under a fresh challenge is refused', async () => {
     const user = await enrolled();
     // The next step's code: the current one confirmed the enrolment, and one step of skew is accepted.
-    const code = codeFor(user.secret, 1);
+    const code = totpCode(user.secret, 1);
     const signedIn = await verify(await challengeFor(user), code);
     expect({ status: signedIn.status, body: signedIn.body }).toEqual({ status: 200, body: { accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 } });
     const me = await stack.api.get('/me', (signedIn.body as Session).accessToken);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
 import type { HttpClient } from './http-client';
 
 export interface Credentials {
@@ -57,4 +58,9 @@ export async function makeSeller(api: HttpClient, adminToken: string): Promise<S
   expectOk(await api.post(`/admin/seller-applications/${applicationId}/approve`, {}, adminToken), 200, 'approval');
   const session = await login(api, user.credentials.email, user.credentials.password);
   return { ...user, session, applicationId };
+}
+
+/** What an authenticator app shows for `secret` `stepsAhead` 30-second steps from now (identity's TOTP: SHA-1, 6 digits). */
+export function totpCode(secret: string, stepsAhead = 0): string {
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + stepsAhead * 30_000 });
 }
